@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// council-api: an HTTP JSON API for the complaint statistics the Local Government and
+/// Social Care Ombudsman publishes about English councils.
+///
+/// Modules are cut by concern, and each depends only on what it must:
+/// - `HTTPServer` is a general HTTP/1.1 server on POSIX sockets and Dispatch; it knows nothing of councils.
+/// - `SQLiteStore` wraps the system SQLite C library; it knows nothing of HTTP or councils.
+/// - `Domain` holds the council vocabulary (years, references, outcomes, records) with no I/O at all,
+///   so that `Statistics` (pure arithmetic) and `Repositories` (the only SQL) can share it without
+///   `Statistics` ever linking the store.
+/// - `CouncilAPI` joins them: routes, validation, JSON, CSV and OpenAPI.
+let package = Package(
+    name: "council-api",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "council-api", targets: ["council-api"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "JSON"),
+        .target(name: "Digests"),
+        .target(name: "HTTPServer", dependencies: ["JSON"]),
+        .target(name: "SQLiteStore", dependencies: ["CSQLite", "Digests"]),
+        .target(name: "Domain"),
+        .target(name: "Statistics", dependencies: ["Domain"]),
+        .target(name: "Repositories", dependencies: ["Domain", "SQLiteStore"]),
+        .target(
+            name: "CouncilAPI",
+            dependencies: ["HTTPServer", "Repositories", "Statistics", "Domain", "JSON", "Digests"]
+        ),
+        .executableTarget(
+            name: "council-api",
+            dependencies: [
+                "CouncilAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "Digests"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "JSON"]),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Domain"]),
+        .testTarget(name: "RepositoriesTests", dependencies: ["Repositories", "SQLiteStore", "Domain"]),
+        .testTarget(
+            name: "CouncilAPITests",
+            dependencies: ["CouncilAPI", "HTTPServer", "Repositories", "Domain", "JSON"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,39 @@
+/// An error a handler throws to answer with a problem (RFC 9457) instead of a normal response.
+/// Anything else a handler throws becomes a 500 whose detail does not leak internals.
+public struct HTTPError: Error, Sendable {
+    public var status: HTTPStatus
+    /// A URI naming the kind of problem; `about:blank` when the status says it all.
+    public var type: String
+    public var title: String
+    public var detail: String
+    /// For validation failures: which field (or line) was at fault and why.
+    public var errors: [FieldError]
+    /// Extra response headers, such as `Allow` on 405 or `WWW-Authenticate` on 401.
+    public var headers: HTTPHeaders
+
+    public init(
+        _ status: HTTPStatus, type: String = "about:blank", title: String? = nil, detail: String,
+        errors: [FieldError] = [], headers: HTTPHeaders = HTTPHeaders()
+    ) {
+        self.status = status
+        self.type = type
+        self.title = title ?? status.reasonPhrase
+        self.detail = detail
+        self.errors = errors
+        self.headers = headers
+    }
+}
+
+/// One validation failure: the field (a JSON name, a query parameter, a header) and, for bulk
+/// uploads, the 1-based line it was on.
+public struct FieldError: Sendable, Hashable {
+    public var field: String
+    public var message: String
+    public var line: Int?
+
+    public init(field: String, message: String, line: Int? = nil) {
+        self.field = field
+        self.message = message
+        self.line = line
+    }
+}
