@@ -27,6 +27,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "JSON"),
+        .target(name: "CSV"),
         .target(name: "Digests"),
         .target(name: "HTTPServer", dependencies: ["JSON"]),
         .target(name: "SQLiteStore", dependencies: ["CSQLite", "Digests"]),
@@ -35,7 +36,7 @@ let package = Package(
         .target(name: "Repositories", dependencies: ["Domain", "SQLiteStore"]),
         .target(
             name: "CouncilAPI",
-            dependencies: ["HTTPServer", "Repositories", "Statistics", "Domain", "JSON", "Digests"]
+            dependencies: ["HTTPServer", "Repositories", "Statistics", "Domain", "JSON", "CSV", "Digests"]
         ),
         .executableTarget(
             name: "council-api",
@@ -44,7 +45,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "JSONTests", dependencies: ["JSON", "Digests"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "CSVTests", dependencies: ["CSV"]),
+        .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "JSON"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
