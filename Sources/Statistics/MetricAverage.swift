@@ -1,0 +1,55 @@
+import Domain
+
+/// One metric averaged over a group of councils, both ways, with how many councils it counts.
+///
+/// The count is per metric because each metric has its own denominator: a council with no
+/// investigations has no uphold rate and cannot take part in that average, yet it still counts for
+/// upheld per 100k if its population is known. Showing the count lets a reader see when an
+/// "average" rests on two councils.
+public struct MetricAverage: Hashable, Sendable {
+    public let metric: AverageMetric
+    /// Councils whose own figure exists for this metric (positive denominator, known population).
+    public let councils: Int
+    /// The mean of those councils' own figures; nil when `councils` is 0.
+    public let mean: Double?
+    /// Their summed numerators over their summed denominators; nil when `councils` is 0.
+    public let pooled: Double?
+
+    public init(metric: AverageMetric, councils: Int, mean: Double?, pooled: Double?) {
+        self.metric = metric
+        self.councils = councils
+        self.mean = mean
+        self.pooled = pooled
+    }
+
+    /// The value by the named method.
+    public func value(_ method: AveragingMethod) -> Double? {
+        switch method {
+        case .mean: mean
+        case .pooled: pooled
+        }
+    }
+
+    /// Averages `metric` over `members`; councils without a figure for it are left out of both methods.
+    init(metric: AverageMetric, members: [CouncilFigures]) {
+        let ratios = members.compactMap { $0.ratio(for: metric) }
+        self.metric = metric
+        self.councils = ratios.count
+        guard let scale = ratios.first?.scale else {
+            self.mean = nil
+            self.pooled = nil
+            return
+        }
+        // Summed in Double: exact for any realistic total and unable to overflow.
+        var sumOfValues = 0.0
+        var numerators = 0.0
+        var denominators = 0.0
+        for ratio in ratios {
+            sumOfValues += ratio.value
+            numerators += Double(ratio.numerator)
+            denominators += Double(ratio.denominator)
+        }
+        self.mean = sumOfValues / Double(ratios.count)
+        self.pooled = numerators / denominators * scale
+    }
+}
