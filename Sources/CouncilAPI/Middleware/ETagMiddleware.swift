@@ -34,7 +34,7 @@ struct ETagMiddleware: HTTPMiddleware {
         hasher.update(Array(request.head.target.utf8))
         hasher.update([0])
         hasher.update(Array((request.headers["Accept"] ?? "").utf8))
-        let digest = SHA256.hex(hasher.finalize()).prefix(16)
+        let digest = Hex.encode(hasher.finalize()).prefix(16)
         return "\"\(revision)-\(digest)\""
     }
 
