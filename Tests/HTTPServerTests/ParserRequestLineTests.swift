@@ -92,6 +92,10 @@ struct ParserRequestLineTests {
         #expect(ParserHarness.status("GET / \(version)\r\nHost: a\r\n\r\n") == 505)
     }
 
+    @Test func http2PrefaceIs505() {
+        #expect(ParserHarness.status("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") == 505)
+    }
+
     @Test(arguments: [
         "HTTX/1.1", "HTTP/1.1x", "http/1.1", "Http/1.1", "HTTP/1", "HTTP/1.", "HTTP/11", "HTTP/1.10",
         "HTTP/10.1", "HTTP 1.1", "HTTP/a.b", "HTTP/1,1",
@@ -122,12 +126,13 @@ struct ParserRequestLineTests {
         #expect(ParserHarness.status(Self.tlsClientHello + [0x0D, 0x0A]) == 400)
     }
 
-    @Test(arguments: [
-        [0x00, 0x01, 0x02, 0x03],
-        [0xFF, 0xFE, 0x47, 0x45],
-        [0x47, 0x45, 0x54, 0x20, 0x2F, 0x00],  // "GET /" then NUL
-        [0x47, 0x45, 0x54, 0x20, 0x2F, 0x80],  // "GET /" then a high byte
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0x00, 0x01, 0x02, 0x03],
+            [0xFF, 0xFE, 0x47, 0x45],
+            [0x47, 0x45, 0x54, 0x20, 0x2F, 0x00],  // "GET /" then NUL
+            [0x47, 0x45, 0x54, 0x20, 0x2F, 0x80],  // "GET /" then a high byte
+        ] as [[UInt8]])
     func binaryInputIs400WithoutWaitingForALineEnd(bytes: [UInt8]) {
         #expect(ParserHarness.status(bytes) == 400)
     }
@@ -162,7 +167,8 @@ struct ParserRequestLineTests {
     @Test func aFinalCROfALineAtTheLimitIsNotCountedAgainstIt() throws {
         var parser = RequestParser()
         let limit = parser.limits.maxRequestLineBytes
-        let line = Array("GET /".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: limit - 14) + Array(" HTTP/1.1".utf8)
+        let line =
+            Array("GET /".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: limit - 14) + Array(" HTTP/1.1".utf8)
         #expect(line.count == limit)
         parser.append(line + [0x0D])
         #expect(try parser.next() == nil)

@@ -75,7 +75,9 @@ enum ParserHarness {
     }
 
     /// The error `input` produces, fed whole, or nil when it parses.
-    static func error(_ input: [UInt8], pieceSize: Int? = nil, limits: ParserLimits = ParserLimits()) -> HTTPParseError? {
+    static func error(
+        _ input: [UInt8], pieceSize: Int? = nil, limits: ParserLimits = ParserLimits()
+    ) -> HTTPParseError? {
         do {
             _ = try events(input, pieceSize: pieceSize, limits: limits)
             return nil
@@ -84,7 +86,9 @@ enum ParserHarness {
         }
     }
 
-    static func error(_ input: String, pieceSize: Int? = nil, limits: ParserLimits = ParserLimits()) -> HTTPParseError? {
+    static func error(
+        _ input: String, pieceSize: Int? = nil, limits: ParserLimits = ParserLimits()
+    ) -> HTTPParseError? {
         error(Array(input.utf8), pieceSize: pieceSize, limits: limits)
     }
 
@@ -133,9 +137,4 @@ enum ParserHarness {
             + "segments=\(head.pathSegments) query=\(query) framing=\(head.framing) "
             + "keepAlive=\(head.keepAlive) continue=\(head.expectsContinue)"
     }
-}
-
-extension String {
-    /// Turns `\n` into CRLF so test requests read naturally.
-    var crlf: String { split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") }
 }

@@ -79,13 +79,14 @@ struct RequestTargetTests {
         #expect(target.query == [QueryItem(name: "x", value: "1?2/3")])
     }
 
-    @Test(arguments: [
-        ("http://example.com/v1/x?y=1", "/v1/x", ["v1", "x"], [QueryItem(name: "y", value: "1")]),
-        ("HTTPS://Example.com:8443/a%20b", "/a b", ["a b"], []),
-        ("http://example.com", "/", [], []),
-        ("http://example.com?x=1", "/", [], [QueryItem(name: "x", value: "1")]),
-        ("http://[::1]:8080/", "/", [], []),
-    ] as [(String, String, [String], [QueryItem])])
+    @Test(
+        arguments: [
+            ("http://example.com/v1/x?y=1", "/v1/x", ["v1", "x"], [QueryItem(name: "y", value: "1")]),
+            ("HTTPS://Example.com:8443/a%20b", "/a b", ["a b"], []),
+            ("http://example.com", "/", [], []),
+            ("http://example.com?x=1", "/", [], [QueryItem(name: "x", value: "1")]),
+            ("http://[::1]:8080/", "/", [], []),
+        ] as [(String, String, [String], [QueryItem])])
     func absoluteFormUsesPathAndQuery(target: String, path: String, segments: [String], query: [QueryItem]) throws {
         let parsed = try RequestTarget(target, method: .get)
         #expect(parsed.form == .absolute)

@@ -83,7 +83,8 @@ extension BodyFraming {
                 .badRequest, "Transfer-Encoding must end with chunked, or the body length cannot be determined.")
         }
         if let other = codings.first(where: { $0 != "chunked" }) {
-            throw HTTPParseError(.notImplemented, "The transfer coding '\(other)' is not implemented; send chunked only.")
+            throw HTTPParseError(
+                .notImplemented, "The transfer coding '\(other)' is not implemented; send chunked only.")
         }
     }
 }

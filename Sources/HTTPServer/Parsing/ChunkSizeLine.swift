@@ -32,7 +32,8 @@ enum ChunkSizeLine {
             throw HTTPParseError(.badRequest, "A chunk size is followed by something other than an extension.")
         }
         if let bad = rest.first(where: { !HTTPSyntax.isFieldValueByte($0) }) {
-            throw HTTPParseError(.badRequest, "A chunk extension contains the control byte \(HTTPSyntax.describe(bad)).")
+            throw HTTPParseError(
+                .badRequest, "A chunk extension contains the control byte \(HTTPSyntax.describe(bad)).")
         }
         return size
     }

@@ -25,7 +25,8 @@ enum PercentDecoding {
                 else {
                     let escape = String(decoding: bytes[index..<escapeEnd], as: UTF8.self)
                     throw HTTPParseError(
-                        .badRequest, "\(part) has an invalid percent-escape \"\(escape)\"; '%' must be followed by two hex digits.")
+                        .badRequest,
+                        "\(part) has an invalid percent-escape \"\(escape)\"; '%' must be followed by two hex digits.")
                 }
                 let value = UInt8(high << 4 | low)
                 guard value != 0 else {

@@ -4,8 +4,9 @@
 /// a front proxy and this server could start to disagree about where a request begins.
 struct RequestLine: Sendable {
     let method: HTTPMethod
-    /// The request-target bytes, all visible ASCII.
-    let target: ArraySlice<UInt8>
+    /// The request-target bytes, all visible ASCII. A copy, not a slice of the parse buffer:
+    /// a slice would keep the buffer shared and make every later append copy it whole.
+    let target: [UInt8]
     let version: HTTPVersion
 
     /// Parses `line` (CRLF excluded). Syntax errors are 400; a well-formed version other than
@@ -43,7 +44,7 @@ struct RequestLine: Sendable {
             throw HTTPParseError(.notImplemented, "The method \(method.rawValue) is not implemented by this server.")
         }
         self.method = method
-        self.target = target
+        self.target = Array(target)
         self.version = version
     }
 
@@ -55,7 +56,8 @@ struct RequestLine: Sendable {
             HTTPSyntax.isDigit(bytes[start + 5]), bytes[start + 6] == UInt8(ascii: "."),
             HTTPSyntax.isDigit(bytes[start + 7])
         else {
-            throw HTTPParseError(.badRequest, "The request line does not end with a valid HTTP version such as HTTP/1.1.")
+            throw HTTPParseError(
+                .badRequest, "The request line does not end with a valid HTTP version such as HTTP/1.1.")
         }
         let version = HTTPVersion(
             major: Int(bytes[start + 5] - UInt8(ascii: "0")), minor: Int(bytes[start + 7] - UInt8(ascii: "0")))

@@ -164,7 +164,7 @@ public struct RequestParser: Sendable {
                 }
                 if range.count > limits.maxRequestLineBytes { throw Self.requestLineTooLong(limits) }
                 let line = try RequestLine(parsing: buffer[range])
-                let target = try RequestTarget(bytes: line.target, method: line.method)
+                let target = try RequestTarget(bytes: line.target[...], method: line.method)
                 pending = PendingHead(line: line, target: target)
                 state = .headerFields
                 return true
