@@ -180,9 +180,26 @@ class RealRegisterTests(unittest.TestCase):
         broken = [(r, p) for r in self.records for p in [problems(r)] if p]
         self.assertEqual(broken[:5], [])
 
-    def test_references_are_unique(self):
+    def test_references_are_unique_and_spread_over_each_year(self):
         references = [r["reference"] for r in self.records]
         self.assertEqual(len(set(references)), len(references))
+        numbers = collections.defaultdict(list)
+        for reference in references:
+            numbers[reference[:2]].append(int(reference[3:].replace(" ", "")))
+        for year, values in numbers.items():
+            if len(values) > 1000:
+                self.assertTrue(min(values) < 100_000 and max(values) > 900_000, year)
+
+    def test_references_stay_unique_at_scale(self):
+        run("--complaints", 300_000, "--out", self.path("large.ndjson"))
+        prefix = '{"reference":"'
+        references = set()
+        with open(self.path("large.ndjson"), encoding="utf-8") as handle:
+            for count, line in enumerate(handle, start=1):
+                self.assertTrue(line.startswith(prefix))
+                references.add(line[len(prefix):len(prefix) + 10])
+        self.assertEqual(count, 300_000)
+        self.assertEqual(len(references), 300_000)
 
     def test_every_council_appears_and_no_other(self):
         used = {r["council"] for r in self.records}
@@ -217,6 +234,8 @@ class RealRegisterTests(unittest.TestCase):
         recorded = [r for r in upheld if "compliance" in r]
         self.assertAlmostEqual(len(recorded) / len(upheld), 0.90, delta=0.03)
         self.assertGreater(sum(r["compliance"] == "complied" for r in recorded) / len(recorded), 0.97)
+        with_received = sum("received" in r for r in self.records) / self.N
+        self.assertTrue(0.97 <= with_received < 1, with_received)
         reasons = collections.Counter(r.get("not_for_us_reason") for r in self.records if r["outcome"] == "not_for_us")
         self.assertEqual(set(reasons) - {None}, REASONS)
 
