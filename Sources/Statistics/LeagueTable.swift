@@ -22,17 +22,35 @@ public struct LeagueTable: Hashable, Sendable {
     public init(_ figures: [CouncilFigures], order: LeagueOrder) {
         self.order = order
         let key = order.key
-        let descending = order.direction == .descending
         self.rows = figures
-            .map { (value: key.value(of: $0), row: LeagueRow(figures: $0)) }
-            .sorted { a, b in
-                switch (a.value, b.value) {
-                case let (x?, y?) where x != y: descending ? x > y : x < y
-                case (_?, nil): true
-                case (nil, _?): false
-                default: a.row.councilID < b.row.councilID
-                }
-            }
+            .map { (position: LeaguePosition(value: key.value(of: $0), councilID: $0.councilID), row: LeagueRow(figures: $0)) }
+            .sorted { order.precedes($0.position, $1.position) }
             .map(\.row)
+    }
+}
+
+extension LeagueTable {
+    /// Where a row stands in the order: its sort value and its id (the tie-break).
+    public func position(of row: LeagueRow) -> LeaguePosition {
+        LeaguePosition(value: order.key.value(of: row.figures), councilID: row.councilID)
+    }
+
+    /// The rows that come strictly after `position` in this order, whether or not a row still
+    /// stands there: keyset pagination over a table computed per request, so a page boundary holds
+    /// while figures change between requests.
+    public func rows(after position: LeaguePosition) -> ArraySlice<LeagueRow> {
+        let start = rows.firstIndex { order.precedes(position, self.position(of: $0)) } ?? rows.endIndex
+        return rows[start...]
+    }
+}
+
+/// A place in a league table: a sort value (nil sorts last) and the council id that breaks ties.
+public struct LeaguePosition: Hashable, Sendable {
+    public let value: Double?
+    public let councilID: String
+
+    public init(value: Double?, councilID: String) {
+        self.value = value
+        self.councilID = councilID
     }
 }

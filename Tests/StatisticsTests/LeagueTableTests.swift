@@ -76,3 +76,22 @@ import Testing
         #expect(LeagueOrder(parameter: text) == nil)
     }
 }
+
+@Suite struct LeagueTableKeysetTests {
+    @Test func rowsAfterAPositionContinueTheOrderEvenWhenThatRowIsGone() throws {
+        let year = try #require(FinancialYear("2024-25"))
+        func figures(_ id: String, upheld: Int, notUpheld: Int) -> CouncilFigures {
+            CouncilFigures(tally: DecisionTally(councilID: id, year: year, upheld: upheld, notUpheld: notUpheld), population: nil)
+        }
+        let table = LeagueTable(
+            [figures("a", upheld: 1, notUpheld: 1), figures("b", upheld: 3, notUpheld: 1), figures("c", upheld: 0, notUpheld: 0),
+             figures("d", upheld: 1, notUpheld: 1)],
+            order: LeagueOrder(.upheldRate, .descending))
+        #expect(table.rows.map(\.councilID) == ["b", "a", "d", "c"])
+        #expect(table.rows(after: table.position(of: table.rows[1])).map(\.councilID) == ["d", "c"])
+        // A position between rows that no longer exists: 0.6 sits between b (0.75) and a (0.5).
+        #expect(table.rows(after: LeaguePosition(value: 0.6, councilID: "zz")).map(\.councilID) == ["a", "d", "c"])
+        #expect(table.rows(after: LeaguePosition(value: nil, councilID: "a")).map(\.councilID) == ["c"])
+        #expect(table.rows(after: table.position(of: table.rows[3])).isEmpty)
+    }
+}

@@ -48,12 +48,3 @@ struct ETagMiddleware: HTTPMiddleware {
         return candidates.contains("*") || candidates.contains(tag)
     }
 }
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var s = self
-        while let c = s.first, set.contains(c) { s = s.dropFirst() }
-        while let c = s.last, set.contains(c) { s = s.dropLast() }
-        return String(s)
-    }
-}

@@ -1,0 +1,21 @@
+import Domain
+
+/// What the API layer needs to know beyond its data: who may call it from a browser, who may
+/// write, and how big a bulk upload may be. Resolved by the executable from flags and environment.
+public struct APIConfiguration: Sendable {
+    /// Origins allowed to call from a browser (`*` for any); empty turns CORS off.
+    public var corsOrigins: [String]
+    /// Bearer tokens allowed to write; empty means writes are refused with 403.
+    public var apiTokens: [String]
+    /// Largest body of `POST /v1/complaints/bulk`.
+    public var maxBulkBytes: Int
+    /// Where "today" comes from (report and improvement windows, dates in the future).
+    public var clock: Clock
+
+    public init(corsOrigins: [String] = [], apiTokens: [String] = [], maxBulkBytes: Int = 64 << 20, clock: Clock = .system) {
+        self.corsOrigins = corsOrigins
+        self.apiTokens = apiTokens
+        self.maxBulkBytes = maxBulkBytes
+        self.clock = clock
+    }
+}

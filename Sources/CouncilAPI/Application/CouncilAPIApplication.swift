@@ -1,0 +1,59 @@
+import Domain
+import HTTPServer
+import JSON
+import Repositories
+
+/// The whole API as one responder: routes, middleware, metrics and the OpenAPI document, built
+/// from a store and a configuration. The executable serves it; tests serve it on port 0.
+///
+/// Middleware order, outermost first: metrics (sees every final status), CORS (headers on every
+/// answer, problems included), readiness, ETag (may answer 304 before any work), error mapping.
+public struct CouncilAPIApplication: Sendable {
+    public let router: Router
+    public let readiness: Readiness
+
+    /// - Parameters:
+    ///   - serverStats: read at scrape time for the open-connections gauge.
+    public init(
+        store: DataStore, configuration: APIConfiguration, readiness: Readiness = Readiness(ready: true),
+        serverStats: @escaping @Sendable () -> ServerStats? = { nil }
+    ) {
+        let context = RouteContext(store: store, configuration: configuration)
+        let pool = store.pool
+        let metrics = MetricsRegistry(gauges: [
+            .init(
+                name: "council_api_open_connections", help: "Connections open now.", type: "gauge",
+                read: { Double(serverStats()?.openConnections ?? 0) }),
+            .init(
+                name: "council_api_db_pool_waits_total", help: "Reads that waited for a free reader connection.",
+                type: "counter", read: { Double(pool.stats.readerWaits) }),
+            .init(
+                name: "council_api_db_pool_wait_seconds_total", help: "Time reads spent waiting for a reader connection.",
+                type: "counter", read: { pool.stats.readerWaitSeconds }),
+            .init(
+                name: "council_api_store_revision", help: "The store revision, bumped by every write.", type: "gauge",
+                read: { Double(pool.revision) }),
+        ])
+
+        var router = Router()
+        router.use(MetricsMiddleware(registry: metrics))
+        router.use(CORSMiddleware(allowedOrigins: configuration.corsOrigins))
+        router.use(ReadinessMiddleware(readiness: readiness))
+        router.use(ETagMiddleware(revision: { pool.revision }))
+        router.use(ErrorMappingMiddleware())
+
+        MetaRoutes(
+            readiness: readiness, metrics: metrics,
+            openAPI: OpenAPIDocument.build(serverURL: nil).serialized()
+        ).register(in: &router)
+        CouncilRoutes(context: context).register(in: &router)
+        StatisticsRoutes(context: context).register(in: &router)
+        ComplaintRoutes(context: context).register(in: &router)
+        ReportRoutes(context: context).register(in: &router)
+        ServiceImprovementRoutes(context: context).register(in: &router)
+        AnnualLetterRoutes(context: context).register(in: &router)
+
+        self.router = router
+        self.readiness = readiness
+    }
+}

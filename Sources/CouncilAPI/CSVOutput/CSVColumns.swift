@@ -1,0 +1,38 @@
+import CSV
+
+/// The columns of a CSV answer: a header name and how to write each record's cell. CSV is for
+/// people and spreadsheets, so figures are shown as on the Ombudsman's page (see `CSVFormat`).
+struct CSVColumns<Item> {
+    let columns: [(name: String, value: (Item) -> String)]
+
+    init(_ columns: [(name: String, value: (Item) -> String)]) {
+        self.columns = columns
+    }
+
+    func render(_ items: [Item]) -> [UInt8] {
+        var writer = CSVWriter()
+        writer.writeRow(columns.map(\.name))
+        for item in items { writer.writeRow(columns.map { $0.value(item) }) }
+        return writer.bytes
+    }
+}
+
+/// Presentation rounding, done only here: rates as whole percentages ("81%"), per-100k figures to
+/// one decimal ("4.7"), absent values as empty cells.
+enum CSVFormat {
+    static func percent(_ rate: Double?) -> String {
+        guard let rate, rate.isFinite else { return "" }
+        return "\(Int((rate * 100).rounded()))%"
+    }
+
+    static func oneDecimal(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        let tenths = Int((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
+    }
+
+    static func optional(_ value: String?) -> String { value ?? "" }
+    static func optional(_ value: Int?) -> String { value.map(String.init) ?? "" }
+    static func optional(_ value: Bool?) -> String { value.map { $0 ? "true" : "false" } ?? "" }
+}

@@ -1,0 +1,69 @@
+import Domain
+import HTTPServer
+import JSON
+import Repositories
+
+/// `/v1/complaints`: the Ombudsman's individual decisions behind the figures.
+struct ComplaintRoutes {
+    let context: RouteContext
+
+    func register(in router: inout Router) {
+        router.get("/v1/complaints") { try list($0) }
+        router.get("/v1/complaints/:reference") { try show($0) }
+    }
+
+    static let csv = CSVColumns<Complaint>([
+        ("reference", { $0.reference.published }), ("council", { $0.councilID }),
+        ("received", { CSVFormat.optional($0.received?.iso) }), ("decided", { $0.decided.iso }),
+        ("year", { $0.year.description }), ("category", { $0.category }),
+        ("subcategory", { CSVFormat.optional($0.subcategory) }), ("outcome", { $0.outcome.rawValue }),
+        ("not_for_us_reason", { CSVFormat.optional($0.notForUsReason?.rawValue) }),
+        ("remedy_before_ombudsman", { CSVFormat.optional($0.remedyBeforeOmbudsman) }),
+        ("compliance", { CSVFormat.optional($0.compliance?.rawValue) }), ("demo", { String($0.isDemo) }),
+    ])
+
+    func list(_ request: HTTPRequest) throws -> HTTPResponse {
+        var query = QueryReader(
+            request,
+            allowed: ["council", "year", "category", "subcategory", "outcome", "decided_from", "decided_to", "limit", "cursor", "format"])
+        let councilKey = query.string("council")
+        var filter = ComplaintFilter(
+            year: query.year(), category: query.string("category"), subcategory: query.string("subcategory"),
+            outcome: query.choice("outcome", Outcome.self), decidedFrom: query.date("decided_from"),
+            decidedTo: query.date("decided_to"))
+        if let from = filter.decidedFrom, let to = filter.decidedTo, from > to {
+            query.fail("decided_to", "must not be before decided_from")
+        }
+        let page = RouteContext.pageRequest(limit: query.limit(default: 20), cursor: query.cursor())
+        let format = query.choice("format", Representation.self)
+        try query.validate()
+        let representation = try Representation.negotiate(request, format: format)
+        filter.councilID = try context.councilFilter(councilKey)?.id
+        let result = try context.store.complaints.list(filter, page: page)
+        return Listing.respond(
+            result, to: request, as: representation, json: RecordJSON.complaint, csv: Self.csv, name: "complaints")
+    }
+
+    func show(_ request: HTTPRequest) throws -> HTTPResponse {
+        try QueryReader(request, allowed: []).validate()
+        let reference = try Self.reference(request)
+        guard let complaint = try context.store.complaints.complaint(reference) else {
+            throw HTTPError(
+                .notFound, type: ProblemType.notFound, title: "Complaint not found",
+                detail: "no decision with case reference \(reference.published) is on record")
+        }
+        return .json(RecordJSON.complaint(complaint))
+    }
+
+    /// The `:reference` path parameter in any accepted spelling; a malformed one is a 404 (no such
+    /// resource can exist) that says what a reference looks like.
+    static func reference(_ request: HTTPRequest) throws -> CaseReference {
+        let text = request.parameters["reference"] ?? ""
+        guard let reference = CaseReference(text) else {
+            throw HTTPError(
+                .notFound, type: ProblemType.notFound, title: "Complaint not found",
+                detail: "'\(text)' is not a case reference; write it as 23 008 737, 23008737 or 23-008-737")
+        }
+        return reference
+    }
+}

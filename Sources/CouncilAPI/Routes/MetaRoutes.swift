@@ -1,0 +1,32 @@
+import HTTPServer
+import JSON
+
+/// Liveness, readiness, metrics and the API's own description: what operators and tools ask.
+struct MetaRoutes {
+    let readiness: Readiness
+    let metrics: MetricsRegistry
+    let openAPI: [UInt8]
+
+    func register(in router: inout Router) {
+        router.get("/healthz") { _ in .json(["status": "ok"]) }
+        router.get("/readyz") { _ in
+            guard readiness.isReady else {
+                throw HTTPError(
+                    .serviceUnavailable, type: ProblemType.notReady, title: "Not ready",
+                    detail: "the database migrations have not been applied yet")
+            }
+            return .json(["status": "ready"])
+        }
+        router.get("/metrics") { _ in
+            var headers = HTTPHeaders()
+            headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+            return HTTPResponse(status: .ok, headers: headers, body: .bytes(Array(metrics.render().utf8)))
+        }
+        let document = openAPI
+        router.get("/openapi.json") { _ in
+            var headers = HTTPHeaders()
+            headers.set("Content-Type", "application/json")
+            return HTTPResponse(status: .ok, headers: headers, body: .bytes(document))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Domain
+import HTTPServer
+import JSON
+import Repositories
+
+/// `/v1/reports`: the Ombudsman's published reports, shown for ten years after publication like
+/// on the Ombudsman's site. `as_of` moves "today" to see the list as it stood on another day.
+struct ReportRoutes {
+    let context: RouteContext
+
+    func register(in router: inout Router) {
+        router.get("/v1/reports") { try list($0, scopedToCouncil: false) }
+        router.get("/v1/reports/:id") { try show($0) }
+        router.get("/v1/councils/:council/reports") { try list($0, scopedToCouncil: true) }
+    }
+
+    static let csv = CSVColumns<Report>([
+        ("id", { $0.id }), ("council", { $0.councilID }), ("title", { $0.title }), ("summary", { $0.summary }),
+        ("published", { $0.published.iso }), ("reference", { CSVFormat.optional($0.reference?.published) }),
+        ("url", { CSVFormat.optional($0.url) }), ("demo", { String($0.isDemo) }),
+    ])
+
+    func list(_ request: HTTPRequest, scopedToCouncil: Bool) throws -> HTTPResponse {
+        var allowed: Set<String> = ["as_of", "limit", "cursor", "format"]
+        if !scopedToCouncil { allowed.insert("council") }
+        var query = QueryReader(request, allowed: allowed)
+        let councilKey = query.string("council")
+        let asOf = query.date("as_of") ?? context.today
+        let page = RouteContext.pageRequest(limit: query.limit(default: 20), cursor: query.cursor())
+        let format = query.choice("format", Representation.self)
+        try query.validate()
+        let representation = try Representation.negotiate(request, format: format)
+        let council = scopedToCouncil ? try context.council(request) : try context.councilFilter(councilKey)
+        let result = try context.store.reports.list(
+            council: council?.id, publishedFrom: asOf.adding(years: -Report.publicationYears).adding(days: 1), to: asOf,
+            page: page)
+        return Listing.respond(
+            result, to: request, as: representation, json: RecordJSON.report, csv: Self.csv,
+            name: council.map { "\($0.id)-reports" } ?? "reports")
+    }
+
+    func show(_ request: HTTPRequest) throws -> HTTPResponse {
+        try QueryReader(request, allowed: []).validate()
+        let id = request.parameters["id"] ?? ""
+        guard let report = try context.store.reports.report(id: id) else {
+            throw HTTPError(.notFound, type: ProblemType.notFound, title: "Report not found", detail: "no report has the id '\(id)'")
+        }
+        return .json(RecordJSON.report(report))
+    }
+}

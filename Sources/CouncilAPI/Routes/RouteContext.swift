@@ -1,0 +1,38 @@
+import Domain
+import HTTPServer
+import Repositories
+
+/// What every route group holds: the data, the clock, and the lookups they all share.
+struct RouteContext: Sendable {
+    let store: DataStore
+    let configuration: APIConfiguration
+
+    var today: CalendarDate { configuration.clock.today }
+
+    /// The council named by the `:council` path parameter: an id slug or a GSS code.
+    func council(_ request: HTTPRequest) throws -> Council {
+        let key = request.parameters["council"] ?? ""
+        guard let council = try store.councils.council(key) else {
+            throw HTTPError(
+                .notFound, type: ProblemType.notFound, title: "Council not found",
+                detail: "no council has the id or GSS code '\(key)'; GET /v1/councils lists them")
+        }
+        return council
+    }
+
+    /// A council named in a query filter (`?council=`): unknown is a 400, since the URL itself exists.
+    func councilFilter(_ value: String?) throws -> Council? {
+        guard let value else { return nil }
+        guard let council = try store.councils.council(value) else {
+            throw HTTPError(
+                .badRequest, type: ProblemType.invalidParameter, title: "Invalid query parameter",
+                detail: "council '\(value)' is not a known council id or GSS code",
+                errors: [FieldError(field: "council", message: "is not a known council id or GSS code")])
+        }
+        return council
+    }
+
+    static func pageRequest(limit: Int, cursor: [String]?) -> PageRequest {
+        PageRequest(limit: limit, after: cursor.map(PageKey.init))
+    }
+}

@@ -1,0 +1,39 @@
+import Domain
+import HTTPServer
+import JSON
+import Repositories
+
+/// `/v1/service-improvements`: what councils agreed to change, newest first, ten to a page like
+/// the Ombudsman's page. Those from decisions are shown for five years, those from reports for ten.
+struct ServiceImprovementRoutes {
+    let context: RouteContext
+
+    func register(in router: inout Router) {
+        router.get("/v1/service-improvements") { try list($0, scopedToCouncil: false) }
+        router.get("/v1/councils/:council/service-improvements") { try list($0, scopedToCouncil: true) }
+    }
+
+    static let csv = CSVColumns<ServiceImprovement>([
+        ("reference", { $0.reference.published }), ("council", { $0.councilID }), ("category", { $0.category }),
+        ("subcategory", { CSVFormat.optional($0.subcategory) }), ("decided", { $0.decided.iso }),
+        ("source", { $0.source.rawValue }), ("actions", { $0.actions.joined(separator: "\n") }),
+        ("demo", { String($0.isDemo) }),
+    ])
+
+    func list(_ request: HTTPRequest, scopedToCouncil: Bool) throws -> HTTPResponse {
+        var allowed: Set<String> = ["as_of", "limit", "cursor", "format"]
+        if !scopedToCouncil { allowed.insert("council") }
+        var query = QueryReader(request, allowed: allowed)
+        let councilKey = query.string("council")
+        let asOf = query.date("as_of") ?? context.today
+        let page = RouteContext.pageRequest(limit: query.limit(default: 10), cursor: query.cursor())
+        let format = query.choice("format", Representation.self)
+        try query.validate()
+        let representation = try Representation.negotiate(request, format: format)
+        let council = scopedToCouncil ? try context.council(request) : try context.councilFilter(councilKey)
+        let result = try context.store.serviceImprovements.list(council: council?.id, asOf: asOf, page: page)
+        return Listing.respond(
+            result, to: request, as: representation, json: RecordJSON.serviceImprovement, csv: Self.csv,
+            name: council.map { "\($0.id)-service-improvements" } ?? "service-improvements")
+    }
+}
