@@ -26,10 +26,10 @@ public struct CouncilAPIApplication: Sendable {
                 read: { Double(serverStats()?.openConnections ?? 0) }),
             .init(
                 name: "council_api_db_pool_waits_total", help: "Reads that waited for a free reader connection.",
-                type: "counter", read: { Double(pool.stats.readerWaits) }),
+                type: "counter", read: { Double(pool.stats.readWaits) }),
             .init(
                 name: "council_api_db_pool_wait_seconds_total", help: "Time reads spent waiting for a reader connection.",
-                type: "counter", read: { pool.stats.readerWaitSeconds }),
+                type: "counter", read: { pool.stats.totalReadWait.seconds }),
             .init(
                 name: "council_api_store_revision", help: "The store revision, bumped by every write.", type: "gauge",
                 read: { Double(pool.revision) }),
@@ -55,5 +55,12 @@ public struct CouncilAPIApplication: Sendable {
 
         self.router = router
         self.readiness = readiness
+    }
+}
+
+extension Duration {
+    /// Whole and fractional seconds, for metrics.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
