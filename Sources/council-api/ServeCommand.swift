@@ -1,0 +1,140 @@
+import ArgumentParser
+import CouncilAPI
+import Foundation
+import HTTPServer
+import Repositories
+import SQLiteStore
+import Synchronization
+
+/// `council-api serve`: run the HTTP API until SIGTERM or SIGINT.
+///
+/// The listener opens before migrations run, so `/healthz` answers at once and `/readyz` tells an
+/// orchestrator when the store is ready; API calls get 503 until then.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the HTTP API.",
+        discussion: "Every option can also be set by the environment variable named in its help; a flag wins over the environment.")
+
+    @Option(help: "Address to listen on (env HOST; default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "Port to listen on, 0 for any free port (env PORT; default 8080).")
+    var port: Int?
+
+    @Option(name: .customLong("header-timeout"), help: "Seconds for a request's whole header section (env HEADER_TIMEOUT; default 10).")
+    var headerTimeout: Double?
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds an idle keep-alive connection stays open (env IDLE_TIMEOUT; default 60).")
+    var idleTimeout: Double?
+
+    @Option(name: .customLong("max-connections"), help: "Open connections; past this new ones get 503 (env MAX_CONNECTIONS; default 4096).")
+    var maxConnections: Int?
+
+    @Option(name: .customLong("max-body-bytes"), help: "Largest request body in bytes (env MAX_BODY_BYTES; default 1048576).")
+    var maxBodyBytes: Int?
+
+    @Option(name: .customLong("max-bulk-bytes"), help: "Largest bulk upload body in bytes (env MAX_BULK_BYTES; default 67108864).")
+    var maxBulkBytes: Int?
+
+    @Option(name: .customLong("cors-origin"), help: "Origin allowed to call from a browser; repeatable; * for any (env CORS_ORIGINS, comma separated).")
+    var corsOrigins: [String] = []
+
+    @Option(name: .customLong("api-token-file"), help: "File of bearer tokens allowed to write, one per line (env API_TOKENS: comma-separated tokens).")
+    var apiTokenFile: String?
+
+    @Flag(help: "Serve the built-in demo data from a fresh temporary database (ignores --database).")
+    var demo = false
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        var server = ServerConfiguration()
+        server.host = EnvironmentOption.string(flag: host, env: "HOST", default: "127.0.0.1")
+        server.port = try EnvironmentOption.int(flag: port, env: "PORT", default: 8080, range: 0...65535)
+        server.headerTimeout = .seconds(try EnvironmentOption.seconds(flag: headerTimeout, env: "HEADER_TIMEOUT", default: 10))
+        server.idleTimeout = .seconds(try EnvironmentOption.seconds(flag: idleTimeout, env: "IDLE_TIMEOUT", default: 60))
+        server.maxConnections = try EnvironmentOption.int(
+            flag: maxConnections, env: "MAX_CONNECTIONS", default: 4096, range: 1...1_000_000)
+        server.maxBodyBytes = try EnvironmentOption.int(
+            flag: maxBodyBytes, env: "MAX_BODY_BYTES", default: 1 << 20, range: 1...(1 << 30))
+        server.serverName = "council-api"
+
+        var api = APIConfiguration()
+        api.corsOrigins = EnvironmentOption.list(flags: corsOrigins, env: "CORS_ORIGINS")
+        api.apiTokens = try loadTokens()
+        api.maxBulkBytes = try EnvironmentOption.int(
+            flag: maxBulkBytes, env: "MAX_BULK_BYTES", default: 64 << 20, range: 1...(1 << 34))
+
+        let migrations = try store.migrationsDirectory()
+        let databasePath = demo ? try Self.temporaryDatabasePath() : store.databasePath
+        let pool = try StoreOptions.openPool(path: databasePath)
+        let readiness = Readiness()
+        let stats = StatsBox()
+        let application = CouncilAPIApplication(
+            store: DataStore(pool: pool), configuration: api, readiness: readiness, serverStats: { stats.read() })
+        let httpServer = HTTPServer(configuration: server, responder: application.router)
+        stats.attach(httpServer)
+
+        let boundPort: Int
+        do {
+            boundPort = try httpServer.start()
+        } catch {
+            throw ValidationError("cannot listen on \(server.host):\(server.port): \(error)")
+        }
+        let shownHost = server.host.contains(":") ? "[\(server.host)]" : server.host
+        print("listening on http://\(shownHost):\(boundPort)")
+        fflush(stdout)
+        httpServer.shutdownOnSignals()
+
+        do {
+            for migration in try Migrator(directory: migrations).migrate(pool) {
+                log("applied migration \(migration.fileName)")
+            }
+            if demo {
+                _ = try DemoLoader(pool: pool).load()
+                log("demo data loaded into \(databasePath)")
+            }
+        } catch {
+            log("start failed: \(error)")
+            httpServer.shutdown()
+            throw ExitCode(70)
+        }
+        if api.apiTokens.isEmpty {
+            log("writes are disabled (403): no API token configured; set --api-token-file or API_TOKENS")
+        }
+        readiness.markReady()
+        httpServer.waitUntilStopped()
+        log("stopped")
+    }
+
+    private func loadTokens() throws -> [String] {
+        if let path = apiTokenFile {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ValidationError("--api-token-file \(path) cannot be read")
+            }
+            return text.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        }
+        return EnvironmentOption.list(flags: [], env: "API_TOKENS")
+    }
+
+    /// A fresh database file in a new temporary folder, so every `--demo` run starts clean.
+    private static func temporaryDatabasePath() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("council-api-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent("demo.sqlite").path
+    }
+}
+
+/// Lets the application read the server's stats although the server is created after it.
+final class StatsBox: Sendable {
+    private let server = Mutex<HTTPServer?>(nil)
+
+    func attach(_ server: HTTPServer) { self.server.withLock { $0 = server } }
+    func read() -> ServerStats? { server.withLock { $0 }?.stats }
+}
+
+func log(_ message: String) {
+    FileHandle.standardError.write(Data("council-api: \(message)\n".utf8))
+}
