@@ -1,0 +1,131 @@
+import Domain
+import JSON
+
+/// `components.parameters`: every query, path and header parameter, defined once and referred to
+/// by name from the operations.
+extension OpenAPIDocument {
+    enum Parameter {
+        /// A reference to `components/parameters/<name>`, with an optional description that
+        /// overrides the shared one for this operation (OpenAPI 3.1 reference objects allow it).
+        static func ref(_ name: String, description: String? = nil) -> JSONValue {
+            Schema.described(["$ref": .string("#/components/parameters/\(name)")], description)
+        }
+
+        static func query(_ name: String, _ schema: JSONValue, _ description: String, required: Bool = false) -> JSONValue {
+            parameter(name, in: "query", schema, description, required: required)
+        }
+
+        static func path(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
+            parameter(name, in: "path", schema, description, required: true)
+        }
+
+        static func header(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
+            parameter(name, in: "header", schema, description, required: false)
+        }
+
+        private static func parameter(
+            _ name: String, in location: String, _ schema: JSONValue, _ description: String, required: Bool
+        ) -> JSONValue {
+            [
+                "name": .string(name), "in": .string(location), "required": .bool(required),
+                "description": .string(description), "schema": schema,
+            ]
+        }
+
+        /// The component holding each path parameter, by the name used in path templates.
+        static let pathComponents = ["council": "Council", "reference": "Reference", "id": "ReportID"]
+    }
+
+    /// Free text filters are capped like `QueryReader.string` caps them.
+    private static let freeText = Schema.string(minLength: 1, maxLength: 200)
+
+    /// `limit` with the given default.
+    private static func limit(default value: Int) -> JSONValue {
+        Parameter.query(
+            "limit", ["type": "integer", "minimum": 1, "maximum": 100, "default": .int(Int64(value))],
+            "Items per page, 1 to 100.")
+    }
+
+    static var parameterComponents: Properties {
+        [
+            // Paths.
+            (
+                "Council",
+                Parameter.path(
+                    "council", Schema.string(example: "knowsley"),
+                    "The council's id (knowsley) or its GSS code (E08000011).")
+            ),
+            (
+                "Reference",
+                Parameter.path(
+                    "reference", Schema.ref("CaseReferenceInput"),
+                    "The case reference in any spelling: 23 008 737 (URL-encoded), 23008737 or 23-008-737.")
+            ),
+            ("ReportID", Parameter.path("id", Schema.string(minLength: 1), "The report's id.")),
+            // Paging and representation.
+            ("Limit", limit(default: 20)),
+            ("ImprovementLimit", limit(default: 10)),
+            (
+                "Cursor",
+                Parameter.query(
+                    "cursor", Schema.string(),
+                    "The next_cursor of the previous page. Opaque; a cursor this API did not issue is a 400.")
+            ),
+            (
+                "Format",
+                Parameter.query(
+                    "format", Schema.enumeration(["csv", "json"]),
+                    "The representation, overriding the Accept header (which may ask for application/json or text/csv).")
+            ),
+            // Filters.
+            (
+                "CouncilFilter",
+                Parameter.query("council", Schema.string(example: "knowsley"), "Only this council: its id or GSS code.")
+            ),
+            ("Year", Parameter.query("year", Schema.ref("ReportingYear"), "Only this reporting year (1 April to 31 March).")),
+            ("CouncilType", Parameter.query("type", Schema.ref("CouncilType"), "Only councils of this type.")),
+            (
+                "GroupType",
+                Parameter.query("type", Schema.ref("CouncilType"), "The council type whose councils are ranked.", required: true)
+            ),
+            ("Region", Parameter.query("region", freeText, "Only councils in this region (exact name).")),
+            ("Search", Parameter.query("q", freeText, "Text to look for in council names.")),
+            ("Category", Parameter.query("category", freeText, "Only this category (exact name).")),
+            ("Subcategory", Parameter.query("subcategory", freeText, "Only this subcategory (exact name).")),
+            ("Outcome", Parameter.query("outcome", Schema.ref("Outcome"), "Only decisions with this outcome.")),
+            ("DecidedFrom", Parameter.query("decided_from", Schema.date(), "Only decisions made on or after this date.")),
+            ("DecidedTo", Parameter.query("decided_to", Schema.date(), "Only decisions made on or before this date.")),
+            (
+                "AsOf",
+                Parameter.query(
+                    "as_of", Schema.date(),
+                    "The day to take as today when deciding what is still published; defaults to today.")
+            ),
+            (
+                "Sort",
+                Parameter.query(
+                    "sort", ["$ref": "#/components/schemas/SortOrder", "default": "-upheld_rate"],
+                    "The figure to rank by; prefix with - for descending. Default -upheld_rate.")
+            ),
+            (
+                "BulkMode",
+                Parameter.query(
+                    "mode", ["type": "string", "enum": ["atomic", "partial"], "default": "atomic"],
+                    "atomic: any bad line refuses the whole upload and nothing is written. partial: good lines are written, bad ones reported.")
+            ),
+            // Headers.
+            (
+                "IfNoneMatch",
+                Parameter.header(
+                    "If-None-Match", Schema.string(),
+                    "An ETag from an earlier answer (or *); if it still matches, the answer is 304 with no body.")
+            ),
+            (
+                "IdempotencyKey",
+                Parameter.header(
+                    "Idempotency-Key", Schema.string(minLength: 1),
+                    "A client-chosen unique key. Repeating the request with the same key replays the first answer (with Idempotent-Replayed: true) instead of writing again.")
+            ),
+        ]
+    }
+}

@@ -1,0 +1,204 @@
+import JSON
+
+/// `components.responses` and `components.headers`: the answers every operation shares (problems,
+/// 304) and the headers they carry, defined once.
+extension OpenAPIDocument {
+    enum Response {
+        /// A reference to `components/responses/<name>`.
+        static func ref(_ name: String) -> JSONValue {
+            ["$ref": .string("#/components/responses/\(name)")]
+        }
+
+        /// A response `headers` object naming header components by their component names.
+        static func headers(_ components: [String]) -> JSONValue {
+            .object(JSONObject(components.map { (headerNames[$0] ?? $0, ["$ref": .string("#/components/headers/\($0)")]) }))
+        }
+
+        /// A problem document (RFC 9457) answer.
+        static func problem(_ description: String, headers extra: [String] = [], example: JSONValue? = nil) -> JSONValue {
+            var media: JSONObject = ["schema": Schema.ref("Problem")]
+            media["example"] = example
+            return [
+                "description": .string(description),
+                "headers": headers(["XRequestId"] + extra),
+                "content": ["application/problem+json": .object(media)],
+            ]
+        }
+
+        /// The HTTP field name of each header component.
+        static let headerNames = [
+            "ETag": "ETag", "CacheControl": "Cache-Control", "Link": "Link", "XRequestId": "X-Request-Id",
+            "Location": "Location", "IdempotentReplayed": "Idempotent-Replayed", "WWWAuthenticate": "WWW-Authenticate",
+        ]
+    }
+
+    private static func header(_ description: String, _ schema: JSONValue = Schema.string()) -> JSONValue {
+        ["description": .string(description), "schema": schema]
+    }
+
+    static var headerComponents: Properties {
+        [
+            (
+                "ETag",
+                header(
+                    "A tag for this answer; send it back in If-None-Match to get 304 while nothing has changed.",
+                    Schema.string(example: "\"42-9f86d081884c7d65\""))
+            ),
+            (
+                "CacheControl",
+                header("Always no-cache: caches may keep the answer but must revalidate it.", Schema.enumeration(["no-cache"]))
+            ),
+            (
+                "Link",
+                header(
+                    "The next page, as <URL>; rel=\"next\" (RFC 8288); absent on the last page.",
+                    Schema.string(example: "</v1/complaints?limit=20&cursor=AQZ0ZXN0>; rel=\"next\""))
+            ),
+            ("XRequestId", header("The request's id: the client's X-Request-Id when it sent a sane one, else a new one. Logged with the request.")),
+            ("Location", header("The URL of the stored record.", Schema.string(format: "uri-reference"))),
+            (
+                "IdempotentReplayed",
+                header(
+                    "Present, with value true, when this answer is the replay of an earlier request with the same Idempotency-Key.",
+                    Schema.enumeration(["true"]))
+            ),
+            ("WWWAuthenticate", header("The Bearer challenge.", Schema.string(example: "Bearer"))),
+        ]
+    }
+
+    static var problemSchemas: Properties {
+        [
+            (
+                "Problem",
+                Schema.object(
+                    [
+                        (
+                            "type",
+                            Schema.string(
+                                "Identifies the kind of problem, for example /problems/invalid-parameter; about:blank when the status says it all.",
+                                format: "uri-reference")
+                        ),
+                        ("title", Schema.string("A short summary of the kind of problem.")),
+                        ("status", Schema.integer("The HTTP status code.", minimum: 100, maximum: 599)),
+                        ("detail", Schema.string("What went wrong with this request, for people.")),
+                        ("errors", Schema.array(Schema.ref("FieldError"), "Present for validation failures: one entry per fault.")),
+                    ],
+                    required: ["type", "title", "status", "detail"],
+                    description: "Problem details (RFC 9457), the body of every error.")
+            ),
+            (
+                "FieldError",
+                Schema.object(
+                    [
+                        ("field", Schema.string("The JSON member, query parameter or header at fault.")),
+                        ("message", Schema.string("What is wrong with it.")),
+                        ("line", Schema.integer("For bulk uploads: the 1-based line of the upload.", minimum: 1)),
+                    ],
+                    required: ["field", "message"])
+            ),
+        ]
+    }
+
+    private static let invalidParameterExample: JSONValue = [
+        "type": .string(ProblemType.invalidParameter),
+        "title": "Invalid query parameter",
+        "status": 400,
+        "detail": "yaer is not a known query parameter here; allowed: format, year",
+        "errors": [["field": "yaer", "message": "is not a known query parameter here; allowed: format, year"]],
+    ]
+
+    private static let validationExample: JSONValue = [
+        "type": .string(ProblemType.validation),
+        "title": "Unprocessable Content",
+        "status": 422,
+        "detail": "outcome must be one of: not_for_us, assessed_and_closed, upheld, not_upheld",
+        "errors": [["field": "outcome", "message": "must be one of: not_for_us, assessed_and_closed, upheld, not_upheld"]],
+    ]
+
+    private static let bulkValidationExample: JSONValue = [
+        "type": .string(ProblemType.validation),
+        "title": "Unprocessable Content",
+        "status": 422,
+        "detail": "2 of 1000 lines are invalid; nothing was written",
+        "errors": [
+            ["line": 3, "field": "decided", "message": "must be a real calendar date written YYYY-MM-DD"],
+            ["line": 17, "field": "council", "message": "is not a known council"],
+        ],
+    ]
+
+    static var responseComponents: Properties {
+        [
+            (
+                "NotModified",
+                [
+                    "description": "The If-None-Match tag still matches: nothing has changed. No body.",
+                    "headers": Response.headers(["ETag", "CacheControl", "XRequestId"]),
+                ]
+            ),
+            (
+                "BadRequest",
+                Response.problem(
+                    """
+                    A query parameter is unknown (unknown parameters are refused, never ignored), repeated or \
+                    malformed: a bad year, limit, cursor, date or enumeration value. errors names each one.
+                    """,
+                    example: invalidParameterExample)
+            ),
+            (
+                "MalformedRequest",
+                Response.problem(
+                    """
+                    The body is not well-formed JSON (type \(ProblemType.malformedJSON); detail gives the line and \
+                    column), or a query parameter is unknown or malformed (type \(ProblemType.invalidParameter)).
+                    """)
+            ),
+            (
+                "Unauthorized",
+                Response.problem(
+                    "No valid Authorization: Bearer token (type \(ProblemType.unauthorized)).", headers: ["WWWAuthenticate"])
+            ),
+            (
+                "WritesDisabled",
+                Response.problem("Writes are disabled because the server has no write token configured (type \(ProblemType.writesDisabled)).")
+            ),
+            ("NotFound", Response.problem("No such resource: an unknown council, case reference or report id (type \(ProblemType.notFound)).")),
+            (
+                "NotAcceptable",
+                Response.problem("The Accept header asks for no representation this operation has (type \(ProblemType.notAcceptable)).")
+            ),
+            (
+                "IdempotencyConflict",
+                Response.problem(
+                    "A request with this Idempotency-Key is still being processed; retry later (type \(ProblemType.idempotencyConflict)).")
+            ),
+            ("ContentTooLarge", Response.problem("The body is larger than the server accepts for this operation.")),
+            (
+                "UnsupportedMediaType",
+                Response.problem("The Content-Type is not one this operation reads (type \(ProblemType.unsupportedMediaType)).")
+            ),
+            (
+                "ValidationFailed",
+                Response.problem(
+                    """
+                    The JSON is well formed but not a valid record: a missing or unknown member, a value of the wrong \
+                    type or format, an unknown council, or an inconsistent combination (type \(ProblemType.validation)); \
+                    errors names each fault. Also when the Idempotency-Key was already used for a different request \
+                    (type \(ProblemType.idempotencyMismatch)).
+                    """,
+                    example: validationExample)
+            ),
+            ("InternalError", Response.problem("The server failed; the cause is logged, not disclosed.")),
+            ("NotReady", Response.problem("The server cannot serve requests yet, or no longer can (type \(ProblemType.notReady)).")),
+            ("BulkTooLarge", Response.problem("The upload is larger than the bulk limit (64 MiB unless configured otherwise).")),
+            (
+                "BulkValidationFailed",
+                Response.problem(
+                    """
+                    Atomic mode and at least one line is invalid: nothing was written. errors lists every fault with \
+                    its line (type \(ProblemType.validation)).
+                    """,
+                    example: bulkValidationExample)
+            ),
+        ]
+    }
+}

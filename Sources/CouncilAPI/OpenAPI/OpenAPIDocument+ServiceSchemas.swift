@@ -1,0 +1,37 @@
+import JSON
+
+/// Schemas of the answers that are about the service rather than the Ombudsman's data: health
+/// checks and the result of a bulk upload.
+extension OpenAPIDocument {
+    private static let bulkCounts: Properties = [
+        ("mode", Schema.enumeration(["atomic", "partial"])),
+        ("lines", Schema.count("Records in the upload.")),
+        ("created", Schema.count()),
+        ("updated", Schema.count()),
+        ("unchanged", Schema.count()),
+        ("failed", Schema.count()),
+    ]
+
+    static var serviceSchemas: Properties {
+        [
+            ("HealthStatus", Schema.object([("status", Schema.enumeration(["ok"]))])),
+            ("ReadinessStatus", Schema.object([("status", Schema.enumeration(["ready"]))])),
+            ("BulkSummary", Schema.object(bulkCounts, description: "How many lines of an upload had each fate.")),
+            (
+                "BulkReport",
+                Schema.object(
+                    bulkCounts + [("results", Schema.array(Schema.ref("BulkLineResult"), "One entry per line, in upload order."))],
+                    description: "The counts of a partial upload with failures, and each line's result.")
+            ),
+            (
+                "BulkLineResult",
+                Schema.object([
+                    ("line", Schema.integer("The 1-based line number in the upload.", minimum: 1)),
+                    ("status", Schema.enumeration(["created", "updated", "unchanged", "failed"])),
+                    ("reference", Schema.nullable(Schema.ref("CaseReference"))),
+                    ("errors", Schema.array(Schema.ref("FieldError"), "Why the line failed; empty otherwise.")),
+                ])
+            ),
+        ]
+    }
+}
