@@ -6,12 +6,15 @@ import HTTPServer
 /// The tag is derived from the store revision and the request itself (path, query and the
 /// representation asked for), not from the body: every write bumps the revision, so while the
 /// revision stands the answer to the same request cannot have changed. That lets a matching
-/// `If-None-Match` be answered 304 before the handler runs at all.
+/// `If-None-Match` be answered 304 before the handler runs at all. Only the data (`/v1/…`) and the
+/// API description are tagged: health and metrics change without any write.
 struct ETagMiddleware: HTTPMiddleware {
     let revision: @Sendable () -> Int64
 
     func handle(_ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse {
-        guard request.method == .get || request.method == .head, request.route != nil else {
+        guard request.method == .get || request.method == .head, request.route != nil,
+            request.path.hasPrefix("/v1/") || request.path == "/openapi.json"
+        else {
             return try next(request)
         }
         let tag = Self.tag(revision: revision(), request: request)

@@ -65,9 +65,9 @@ extension OpenAPIDocument {
                 answer: Answer.read("Council", "The council.")),
             get(
                 "/v1/councils/{council}/populations", id: "listPopulations", tag: "councils",
-                summary: "List a council's populations", description: "Every population figure on record for the council, in one page.",
-                parameters: refs(["Format"]),
-                answer: Answer.read("PopulationPage", "The council's populations.", csv: true)),
+                summary: "List a council's populations", description: "Every population figure on record for the council, oldest first.",
+                parameters: refs(paging),
+                answer: Answer.list("Population", "A page of the council's populations.")),
             // Statistics.
             get(
                 "/v1/councils/{council}/statistics", id: "getCouncilStatistics", tag: "statistics",
@@ -135,9 +135,9 @@ extension OpenAPIDocument {
             get(
                 "/v1/published-averages", id: "listPublishedAverages", tag: "averages",
                 summary: "List the averages the Ombudsman published",
-                description: "The Ombudsman's own averages per council type, year and metric, in one page.",
-                parameters: refs(["Year", "CouncilType", "Format"]),
-                answer: Answer.read("PublishedAveragePage", "The published averages.", csv: true)),
+                description: "The Ombudsman's own averages per council type, year and metric, newest year first.",
+                parameters: refs(["Year", "CouncilType"] + paging),
+                answer: Answer.list("PublishedAverage", "A page of published averages.")),
         ]
     }
 }
