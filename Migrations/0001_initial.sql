@@ -25,7 +25,8 @@ CREATE TABLE councils (
                 CONSTRAINT gss_code_format CHECK (gss_code GLOB '[A-Z][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'),
     type        TEXT NOT NULL
                 CONSTRAINT council_type_known CHECK (type IN ('county', 'district', 'metropolitan_borough', 'unitary', 'london_borough')),
-    region      TEXT CONSTRAINT region_not_blank CHECK (region IS NULL OR length(trim(region)) > 0),
+    -- NOCASE so that `?region=north west` finds `North West` through councils_by_region.
+    region      TEXT COLLATE NOCASE CONSTRAINT region_not_blank CHECK (region IS NULL OR length(trim(region)) > 0),
     is_demo     INTEGER NOT NULL DEFAULT 0 CONSTRAINT is_demo_boolean CHECK (is_demo IN (0, 1))
 ) STRICT, WITHOUT ROWID;
 
