@@ -14,4 +14,13 @@ static inline int csqlite_db_config_int(sqlite3 *db, int op, int value, int *out
     return sqlite3_db_config(db, op, value, out);
 }
 
+/// Extended result codes are macros built with `|` and `<<`, which Swift does not import.
+/// Constants carry their values across; only the ones the store checks are listed.
+static const int CSQLITE_CONSTRAINT_CHECK = SQLITE_CONSTRAINT_CHECK;
+static const int CSQLITE_CONSTRAINT_FOREIGNKEY = SQLITE_CONSTRAINT_FOREIGNKEY;
+static const int CSQLITE_CONSTRAINT_NOTNULL = SQLITE_CONSTRAINT_NOTNULL;
+static const int CSQLITE_CONSTRAINT_PRIMARYKEY = SQLITE_CONSTRAINT_PRIMARYKEY;
+static const int CSQLITE_CONSTRAINT_UNIQUE = SQLITE_CONSTRAINT_UNIQUE;
+static const int CSQLITE_CONSTRAINT_ROWID = SQLITE_CONSTRAINT_ROWID;
+
 #endif
