@@ -3,8 +3,9 @@
 -- Every rule the domain states about a record is also a constraint here, so that no code path
 -- (ingestion API, register import, demo loader, a hand-run sqlite3 session) can store a decision
 -- the statistics would then misread. Dates are ISO 8601 `YYYY-MM-DD` text: they sort and compare
--- as dates, and `date(julianday(x)) = x` refuses impossible days such as 2024-02-30 (plain `date(x)`
--- passes any day up to 31 through unchanged). Constraints are named so that a refusal reads
+-- as dates, and `date(julianday(x)) IS x` refuses impossible days such as 2024-02-30 (plain `date(x)`
+-- passes any day up to 31 through unchanged; `IS`, not `=`, because the julianday of month 13 is
+-- NULL and a CHECK that yields NULL passes). Constraints are named so that a refusal reads
 -- `CHECK constraint failed: remedy_only_when_upheld` and maps to a field.
 --
 -- Tables whose primary key is natural text (slugs, case references) are WITHOUT ROWID: lookups by
@@ -54,10 +55,10 @@ CREATE TABLE complaints (
     council_id  TEXT NOT NULL REFERENCES councils (id) ON UPDATE CASCADE,
     received    TEXT CONSTRAINT received_is_a_date CHECK (received IS NULL OR (
                     received GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-                    AND received >= '0001-01-01' AND date(julianday(received)) = received)),
+                    AND received >= '0001-01-01' AND date(julianday(received)) IS received)),
     decided     TEXT NOT NULL CONSTRAINT decided_is_a_date CHECK (
                     decided GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-                    AND decided >= '0001-01-01' AND date(julianday(decided)) = decided),
+                    AND decided >= '0001-01-01' AND date(julianday(decided)) IS decided),
     -- NOCASE so that `?category=housing` finds `Housing` and still uses the index.
     category    TEXT NOT NULL COLLATE NOCASE CONSTRAINT category_not_blank CHECK (length(trim(category)) > 0),
     subcategory TEXT COLLATE NOCASE
@@ -109,7 +110,7 @@ CREATE TABLE reports (
     summary     TEXT NOT NULL,
     published   TEXT NOT NULL CONSTRAINT published_is_a_date CHECK (
                     published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-                    AND published >= '0001-01-01' AND date(julianday(published)) = published),
+                    AND published >= '0001-01-01' AND date(julianday(published)) IS published),
     reference   TEXT CONSTRAINT reference_is_eight_digits
                 CHECK (reference IS NULL OR (length(reference) = 8 AND reference NOT GLOB '*[^0-9]*')),
     url         TEXT CONSTRAINT url_not_blank CHECK (url IS NULL OR length(url) > 0),
@@ -131,7 +132,7 @@ CREATE TABLE service_improvements (
     subcategory TEXT CONSTRAINT subcategory_not_blank CHECK (subcategory IS NULL OR length(trim(subcategory)) > 0),
     decided     TEXT NOT NULL CONSTRAINT decided_is_a_date CHECK (
                     decided GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-                    AND decided >= '0001-01-01' AND date(julianday(decided)) = decided),
+                    AND decided >= '0001-01-01' AND date(julianday(decided)) IS decided),
     -- Published five years after a decision, ten after a report.
     source      TEXT NOT NULL CONSTRAINT improvement_source_known CHECK (source IN ('decision', 'report')),
     is_demo     INTEGER NOT NULL DEFAULT 0 CONSTRAINT is_demo_boolean CHECK (is_demo IN (0, 1))
@@ -158,7 +159,7 @@ CREATE TABLE annual_letters (
     year        INTEGER NOT NULL CONSTRAINT financial_year_range CHECK (year BETWEEN 1900 AND 9998),
     published   TEXT NOT NULL CONSTRAINT published_is_a_date CHECK (
                     published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-                    AND published >= '0001-01-01' AND date(julianday(published)) = published),
+                    AND published >= '0001-01-01' AND date(julianday(published)) IS published),
     url         TEXT CONSTRAINT url_not_blank CHECK (url IS NULL OR length(url) > 0),
     text        TEXT,
     is_demo     INTEGER NOT NULL DEFAULT 0 CONSTRAINT is_demo_boolean CHECK (is_demo IN (0, 1)),
