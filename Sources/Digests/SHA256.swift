@@ -114,7 +114,8 @@ public struct SHA256: Sendable {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
             for t in 0..<16 {
                 let offset = t &* 4
-                schedule[t] = UInt32(block[offset]) << 24 | UInt32(block[offset &+ 1]) << 16
+                schedule[t] =
+                    UInt32(block[offset]) << 24 | UInt32(block[offset &+ 1]) << 16
                     | UInt32(block[offset &+ 2]) << 8 | UInt32(block[offset &+ 3])
             }
             for t in 16..<64 {

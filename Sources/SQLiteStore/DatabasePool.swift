@@ -92,12 +92,14 @@ public final class DatabasePool: Sendable {
     ///
     /// Calling `write` from inside a `write` closure throws a misuse error rather than
     /// deadlocking: use the connection you were given, or its `savepoint` for a nested unit.
+    @discardableResult
     public func write<T>(_ body: (Connection) throws -> T) throws -> T {
         try write(bumpingRevision: true, body)
     }
 
     /// `write` with the revision bump optional, for the store's own bookkeeping (migration
     /// tables) which must not look like a data change.
+    @discardableResult
     func write<T>(bumpingRevision: Bool, _ body: (Connection) throws -> T) throws -> T {
         guard DispatchQueue.getSpecific(key: writerQueueKey.key) == nil else {
             throw SQLiteError.misuse("write called inside a write; use the connection the outer write provides")

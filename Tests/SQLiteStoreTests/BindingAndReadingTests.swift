@@ -141,3 +141,21 @@ struct BindingAndReadingTests {
         #expect(try connection.scalar("SELECT count(*) FROM item") == .integer(2))
     }
 }
+
+extension BindingAndReadingTests {
+    @Test func argumentsBuiltAtRunTimeAndReusedStatements() throws {
+        let ids = [3, 1, 2]
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        let insert = try connection.makeStatement("INSERT INTO item (id, t) VALUES (?, ?)")
+        for id in ids {
+            try insert.execute(StatementArguments([id, "row \(id)"]))
+        }
+        let texts = try connection.mapRows(
+            "SELECT t FROM item WHERE id IN (\(placeholders)) ORDER BY id", StatementArguments(ids)
+        ) { try $0.string(at: 0) }
+        #expect(texts == ["row 1", "row 2", "row 3"])
+        let named = StatementArguments(named: ["id": 2, "t": nil as String?])
+        try connection.run("UPDATE item SET t = :t WHERE id = :id", named)
+        #expect(try connection.scalar("SELECT t FROM item WHERE id = 2") == .null)
+    }
+}

@@ -66,7 +66,9 @@ enum MigrationFileName {
             throw .malformedFileName(file: fileName, reason: expected)
         }
         let version = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-        guard version > 0 else { throw .malformedFileName(file: fileName, reason: "version 0000 is reserved; start at 0001") }
+        guard version > 0 else {
+            throw .malformedFileName(file: fileName, reason: "version 0000 is reserved; start at 0001")
+        }
         return (version, String(decoding: nameBytes, as: UTF8.self))
     }
 }
