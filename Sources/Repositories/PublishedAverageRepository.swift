@@ -54,7 +54,9 @@ public struct PublishedAverageRepository: Sendable {
 
     static func upsert(_ average: PublishedAverage, index: Int?, in connection: Connection) throws -> UpsertOutcome {
         try RepositoryError.tagging(index: index, councilID: nil) {
-            let key: StatementArguments = [average.year.startYear, average.councilType.rawValue, average.metric.rawValue]
+            let key: StatementArguments = [
+                average.year.startYear, average.councilType.rawValue, average.metric.rawValue,
+            ]
             let existing = try connection.first(
                 "SELECT \(columns) FROM published_averages WHERE year = ? AND council_type = ? AND metric = ?", key,
                 decode)

@@ -1,9 +1,10 @@
 import CSV
-@testable import CouncilAPI
 import Domain
 import Foundation
 import Repositories
 import Testing
+
+@testable import CouncilAPI
 
 /// The register mapping against the real register file (read from the workspace's shared data,
 /// never copied into the repository) and against small hand-made files for the bad cases.
@@ -46,9 +47,10 @@ import Testing
         #expect(result.councils.count == 317)
         #expect(result.rejected == [])
         let byType = Dictionary(grouping: result.councils, by: \.type).mapValues(\.count)
-        #expect(byType == [
-            .county: 21, .district: 164, .metropolitanBorough: 36, .unitary: 63, .londonBorough: 33,
-        ])
+        #expect(
+            byType == [
+                .county: 21, .district: 164, .metropolitanBorough: 36, .unitary: 63, .londonBorough: 33,
+            ])
         #expect(Set(result.councils.map(\.id)).count == 317)
         #expect(Set(result.councils.map(\.gssCode)).count == 317)
         #expect(result.councils.allSatisfy { $0.gssCode.hasPrefix("E") && !$0.isDemo })
@@ -58,9 +60,11 @@ import Testing
         #expect(result.populations.allSatisfy { $0.year == 2020 && $0.source == "ons-mid-2020" && $0.population > 0 })
 
         let knowsley = try #require(result.councils.first { $0.gssCode == "E08000011" })
-        #expect(knowsley == Council(
-            id: "knowsley", name: "Knowsley Metropolitan Borough Council", shortName: "Knowsley",
-            gssCode: "E08000011", type: .metropolitanBorough, region: "North West"))
+        #expect(
+            knowsley
+                == Council(
+                    id: "knowsley", name: "Knowsley Metropolitan Borough Council", shortName: "Knowsley",
+                    gssCode: "E08000011", type: .metropolitanBorough, region: "North West"))
         #expect(result.populations.first { $0.councilID == "knowsley" }?.population == 152_452)
         #expect(result.councils.first { $0.id == "city-of-london" }?.type == .londonBorough)
 
@@ -140,9 +144,11 @@ import Testing
         #expect(result.councils.map(\.id) == ["alpha", "em-district"])
         #expect(result.councils.last?.gssCode == "E06000913")
         #expect(result.councils.last?.region == nil)
-        #expect(result.warnings == [
-            CouncilRegister.Issue(line: 15, message: "gov-uk-slug is empty; using 'em-district' made from nice-name"),
-        ])
+        #expect(
+            result.warnings == [
+                CouncilRegister.Issue(
+                    line: 15, message: "gov-uk-slug is empty; using 'em-district' made from nice-name")
+            ])
         #expect(result.rejected.map(\.line) == [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14])
         let messages = Dictionary(uniqueKeysWithValues: result.rejected.map { ($0.line, $0.message) })
         #expect(messages[3]?.contains("gss-code 'E0600090'") == true)
@@ -164,8 +170,9 @@ import Testing
     }
 
     @Test func makesSlugsFromShortNames() {
-        #expect(CouncilRegister.RowMapper.slug(from: "Bournemouth, Christchurch and Poole")
-            == "bournemouth-christchurch-and-poole")
+        #expect(
+            CouncilRegister.RowMapper.slug(from: "Bournemouth, Christchurch and Poole")
+                == "bournemouth-christchurch-and-poole")
         #expect(CouncilRegister.RowMapper.slug(from: "King’s Lynn & West Norfolk") == "kings-lynn-west-norfolk")
         #expect(CouncilRegister.RowMapper.slug(from: "  ") == "")
     }

@@ -47,8 +47,10 @@ import Testing
         }
         #expect(try store.complaints.list(page: .first(10)).items.isEmpty)
 
-        let badCheck = [try complaint("24000001", decided: "2024-05-01"),
-                        try complaint("24000002", decided: "2024-05-02", outcome: .notUpheld, remedy: false)]
+        let badCheck = [
+            try complaint("24000001", decided: "2024-05-01"),
+            try complaint("24000002", decided: "2024-05-02", outcome: .notUpheld, remedy: false),
+        ]
         #expect(throws: RepositoryError.self) { try store.complaints.upsert(badCheck) }
         #expect(try store.complaints.complaint(ref("24000001")) == nil)
     }
@@ -80,12 +82,14 @@ import Testing
     private func seeded() throws -> DataStore {
         let store = try makeStoreWithCouncils()
         _ = try store.complaints.upsert([
-            try complaint("23000001", decided: "2024-03-31", category: "Housing", outcome: .notForUs, reason: .premature),
+            try complaint(
+                "23000001", decided: "2024-03-31", category: "Housing", outcome: .notForUs, reason: .premature),
             try complaint("24000002", decided: "2024-04-01", category: "Housing", subcategory: "Allocations"),
             try complaint("24000003", decided: "2024-04-01", category: "Education", outcome: .upheld),
             try complaint("24000004", council: "beta", decided: "2024-07-15", category: "Housing", outcome: .upheld),
-            try complaint("24000005", decided: "2025-03-31", category: "Education", subcategory: "School transport",
-                          outcome: .notUpheld),
+            try complaint(
+                "24000005", decided: "2025-03-31", category: "Education", subcategory: "School transport",
+                outcome: .notUpheld),
             try complaint("25000006", decided: "2025-04-01", category: "Housing", subcategory: "Allocations"),
         ])
         return store
@@ -97,33 +101,43 @@ import Testing
 
     @Test func listsNewestFirstWithReferenceBreakingTies() throws {
         let store = try seeded()
-        #expect(try references(store, ComplaintFilter()) == [
-            "25000006", "24000005", "24000004", "24000003", "24000002", "23000001",
-        ])
+        #expect(
+            try references(store, ComplaintFilter()) == [
+                "25000006", "24000005", "24000004", "24000003", "24000002", "23000001",
+            ])
     }
 
     @Test func filtersByCouncilYearCategorySubcategoryOutcomeAndDates() throws {
         let store = try seeded()
         #expect(try references(store, ComplaintFilter(councilID: "beta")) == ["24000004"])
-        #expect(try references(store, ComplaintFilter(year: fy("2024-25"))) == [
-            "24000005", "24000004", "24000003", "24000002",
-        ])
+        #expect(
+            try references(store, ComplaintFilter(year: fy("2024-25"))) == [
+                "24000005", "24000004", "24000003", "24000002",
+            ])
         #expect(try references(store, ComplaintFilter(year: fy("2023-24"))) == ["23000001"])
         #expect(try references(store, ComplaintFilter(category: "education")) == ["24000005", "24000003"])
         #expect(try references(store, ComplaintFilter(subcategory: "Allocations")) == ["25000006", "24000002"])
         #expect(try references(store, ComplaintFilter(outcome: .upheld)) == ["24000004", "24000003"])
-        #expect(try references(store, ComplaintFilter(decidedFrom: date("2024-07-15"))) == [
-            "25000006", "24000005", "24000004",
-        ])
-        #expect(try references(store, ComplaintFilter(decidedTo: date("2024-04-01"))) == [
-            "24000003", "24000002", "23000001",
-        ])
-        #expect(try references(store, ComplaintFilter(
-            councilID: "alpha", year: fy("2024-25"), category: "Housing", outcome: .assessedAndClosed)) == ["24000002"])
+        #expect(
+            try references(store, ComplaintFilter(decidedFrom: date("2024-07-15"))) == [
+                "25000006", "24000005", "24000004",
+            ])
+        #expect(
+            try references(store, ComplaintFilter(decidedTo: date("2024-04-01"))) == [
+                "24000003", "24000002", "23000001",
+            ])
+        #expect(
+            try references(
+                store,
+                ComplaintFilter(
+                    councilID: "alpha", year: fy("2024-25"), category: "Housing", outcome: .assessedAndClosed)) == [
+                    "24000002"
+                ])
         // A date range is intersected with the year, and an empty intersection is an empty list.
-        #expect(try references(store, ComplaintFilter(year: fy("2024-25"), decidedFrom: date("2025-01-01"))) == [
-            "24000005",
-        ])
+        #expect(
+            try references(store, ComplaintFilter(year: fy("2024-25"), decidedFrom: date("2025-01-01"))) == [
+                "24000005"
+            ])
         #expect(try references(store, ComplaintFilter(year: fy("2023-24"), decidedFrom: date("2024-04-01"))) == [])
     }
 
@@ -142,7 +156,9 @@ import Testing
         #expect(paged.items == all)
         #expect(Set(paged.items.map(\.reference)).count == 25)
 
-        let filtered = try collectPages(limit: 2) { try store.complaints.list(ComplaintFilter(outcome: .notForUs), page: $0) }
+        let filtered = try collectPages(limit: 2) {
+            try store.complaints.list(ComplaintFilter(outcome: .notForUs), page: $0)
+        }
         #expect(filtered.items.map(\.reference) == all.filter { $0.outcome == .notForUs }.map(\.reference))
     }
 
@@ -156,9 +172,10 @@ import Testing
 
     @Test func pagesStayStableWhileRowsAreInserted() throws {
         let store = try makeStoreWithCouncils()
-        _ = try store.complaints.upsert((0..<10).map { index in
-            try complaint("24" + String(200_000 + index), decided: "2024-06-\(10 + index)")
-        })
+        _ = try store.complaints.upsert(
+            (0..<10).map { index in
+                try complaint("24" + String(200_000 + index), decided: "2024-06-\(10 + index)")
+            })
         let first = try store.complaints.list(page: .first(4))
         #expect(first.items.map(\.decided.day) == [19, 18, 17, 16])
         let key = try #require(first.next)
@@ -179,8 +196,10 @@ import Testing
 
     @Test func refusesAPageKeyItDidNotProduce() throws {
         let store = try seeded()
-        for bad in [PageKey([]), PageKey(["2024-05-01"]), PageKey(["2024-02-30", "24000001"]),
-                    PageKey(["2024-05-01", "24 000 001"]), PageKey(["2024-05-01", "x", "y"])] {
+        for bad in [
+            PageKey([]), PageKey(["2024-05-01"]), PageKey(["2024-02-30", "24000001"]),
+            PageKey(["2024-05-01", "24 000 001"]), PageKey(["2024-05-01", "x", "y"]),
+        ] {
             #expect(throws: RepositoryError.invalidPageKey) {
                 try store.complaints.list(page: PageRequest(limit: 2, after: bad))
             }

@@ -10,7 +10,8 @@ import Testing
             council("liverpool", gss: "E08000012", name: "Liverpool City Council"),
             council("lancashire", gss: "E10000017", type: .county, name: "Lancashire County Council"),
             council("crawley", gss: "E07000226", type: .district, region: "South East"),
-            council("camden", gss: "E09000007", type: .londonBorough, region: "London", name: "London Borough of Camden"),
+            council(
+                "camden", gss: "E09000007", type: .londonBorough, region: "London", name: "London Borough of Camden"),
             council("city-of-london", gss: "E09000001", type: .londonBorough, region: "London"),
         ])
         return store
@@ -39,9 +40,10 @@ import Testing
 
     @Test func listsInIdOrderWithFilters() throws {
         let store = try seeded()
-        #expect(try ids(store, CouncilFilter()) == [
-            "camden", "city-of-london", "crawley", "knowsley", "lancashire", "liverpool",
-        ])
+        #expect(
+            try ids(store, CouncilFilter()) == [
+                "camden", "city-of-london", "crawley", "knowsley", "lancashire", "liverpool",
+            ])
         #expect(try ids(store, CouncilFilter(type: .metropolitanBorough)) == ["knowsley", "liverpool"])
         #expect(try ids(store, CouncilFilter(type: .londonBorough)) == ["camden", "city-of-london"])
         #expect(try ids(store, CouncilFilter(region: "london")) == ["camden", "city-of-london"])
@@ -95,8 +97,9 @@ import Testing
         #expect(throws: RepositoryError.councilIDTaken(id: "knowsley", heldBy: "E08000011")) {
             try store.councils.upsert(council("knowsley", gss: "E08000099"))
         }
-        #expect(throws: RepositoryError.batchRecord(
-            index: 1, reason: .councilIDTaken(id: "liverpool", heldBy: "E08000012"))
+        #expect(
+            throws: RepositoryError.batchRecord(
+                index: 1, reason: .councilIDTaken(id: "liverpool", heldBy: "E08000012"))
         ) {
             try store.councils.upsert([council("sefton", gss: "E08000014"), council("liverpool", gss: "E08000011")])
         }

@@ -16,9 +16,11 @@ import Testing
         let tally = try store.statistics.tally(council: "knowsley", year: year)
         // "we dealt with 35 complaints. Of these, 12 were not for us … assessed and closed 19 …
         // investigated 4 … upheld 4 … 0 out of 4 … satisfactory remedy … compliance outcomes in 4 cases".
-        #expect(tally == DecisionTally(
-            councilID: "knowsley", year: year, notForUs: 12, assessedAndClosed: 19, upheld: 4, notUpheld: 0,
-            remediedBeforeOmbudsman: 0, complied: 4, notComplied: 0))
+        #expect(
+            tally
+                == DecisionTally(
+                    councilID: "knowsley", year: year, notForUs: 12, assessedAndClosed: 19, upheld: 4, notUpheld: 0,
+                    remediedBeforeOmbudsman: 0, complied: 4, notComplied: 0))
         let all = try collectPages(limit: 100) {
             try store.complaints.list(ComplaintFilter(councilID: "knowsley", year: year), page: $0)
         }
@@ -33,11 +35,12 @@ import Testing
         let lines = text.split(separator: "\n").map(String.init)
         var result: [(String, String, String)] = []
         for (index, line) in lines.enumerated() where line.hasPrefix("Case reference: ") && index + 2 < lines.count {
-            result.append((
-                String(line.dropFirst("Case reference: ".count)),
-                String(lines[index + 1].dropFirst("Category: ".count)),
-                String(lines[index + 2].dropFirst("Sub Category: ".count))
-            ))
+            result.append(
+                (
+                    String(line.dropFirst("Case reference: ".count)),
+                    String(lines[index + 1].dropFirst("Category: ".count)),
+                    String(lines[index + 2].dropFirst("Sub Category: ".count))
+                ))
         }
         return result
     }
@@ -58,7 +61,9 @@ import Testing
             #expect(improvement.decided.year >= improvement.reference.openedYear, "\(improvement.reference)")
         }
         // The same ten, page by page.
-        let paged = try collectPages(limit: 3) { try store.serviceImprovements.list(council: "knowsley", asOf: asOf, page: $0) }
+        let paged = try collectPages(limit: 3) {
+            try store.serviceImprovements.list(council: "knowsley", asOf: asOf, page: $0)
+        }
         #expect(paged.items == listed.items)
     }
 
@@ -72,18 +77,21 @@ import Testing
             #expect(try store.serviceImprovements.improvement(improvement.reference) == improvement)
         }
         // Back when they were still published, the list shows them.
-        let earlier = try store.serviceImprovements.list(council: "knowsley", asOf: date("2020-03-31"), page: .first(50))
+        let earlier = try store.serviceImprovements.list(
+            council: "knowsley", asOf: date("2020-03-31"), page: .first(50))
         #expect(Set(earlier.items.map(\.reference)) == Set(expired.map(\.reference)))
     }
 
     @Test func knowsleysReportsAreTheTwoOnThePageNewestFirst() throws {
         let store = try makeDemoStore()
         let reports = try store.reports.list(
-            council: "knowsley", publishedFrom: asOf.adding(years: -Report.publicationYears), to: asOf, page: .first(10))
-        #expect(reports.items.map(\.title) == [
-            "Care should be based on assessed need says LGO",
-            "Knowsley council did not review vulnerable man’s situation properly",
-        ])
+            council: "knowsley", publishedFrom: asOf.adding(years: -Report.publicationYears), to: asOf, page: .first(10)
+        )
+        #expect(
+            reports.items.map(\.title) == [
+                "Care should be based on assessed need says LGO",
+                "Knowsley council did not review vulnerable man’s situation properly",
+            ])
     }
 
     @Test func theMetropolitanBoroughAveragesFor2024To25AreThePublishedOnes() throws {
@@ -101,12 +109,15 @@ import Testing
 
     @Test func knowsleyIsTheRealCouncilWithItsPopulation() throws {
         let store = try makeDemoStore()
-        #expect(try store.councils.council("E08000011") == Council(
-            id: "knowsley", name: "Knowsley Metropolitan Borough Council", shortName: "Knowsley",
-            gssCode: "E08000011", type: .metropolitanBorough, region: "North West", isDemo: false))
-        #expect(try store.populations.populations(council: "knowsley") == [
-            Population(councilID: "knowsley", year: 2020, population: 152_452, source: "ons-mid-2020"),
-        ])
+        #expect(
+            try store.councils.council("E08000011")
+                == Council(
+                    id: "knowsley", name: "Knowsley Metropolitan Borough Council", shortName: "Knowsley",
+                    gssCode: "E08000011", type: .metropolitanBorough, region: "North West", isDemo: false))
+        #expect(
+            try store.populations.populations(council: "knowsley") == [
+                Population(councilID: "knowsley", year: 2020, population: 152_452, source: "ons-mid-2020")
+            ])
     }
 
     @Test func theInventedDecisionsAreConsistentAndMarked() throws {
@@ -130,7 +141,8 @@ import Testing
         let years = try ["2022-23", "2023-24", "2024-25"].map(fy)
         for council in demo.councils {
             for year in years {
-                #expect(demo.complaints.contains { $0.councilID == council.id && $0.year == year }, "\(council.id) \(year)")
+                #expect(
+                    demo.complaints.contains { $0.councilID == council.id && $0.year == year }, "\(council.id) \(year)")
             }
         }
         for outcome in Outcome.allCases {

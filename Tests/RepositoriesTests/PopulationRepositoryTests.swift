@@ -10,8 +10,9 @@ import Testing
         #expect(try store.populations.upsert(figure) == .unchanged)
         figure.population = 100_001
         #expect(try store.populations.upsert(figure) == .updated)
-        #expect(try store.populations.upsert(
-            Population(councilID: "alpha", year: 2019, population: 99_000, source: "ons-mid-2019")) == .created)
+        #expect(
+            try store.populations.upsert(
+                Population(councilID: "alpha", year: 2019, population: 99_000, source: "ons-mid-2019")) == .created)
         #expect(try store.populations.populations(council: "alpha").map(\.year) == [2019, 2020])
         #expect(try store.populations.populations(council: "alpha").last?.population == 100_001)
     }

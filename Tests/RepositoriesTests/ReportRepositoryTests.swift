@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct ReportRepositoryTests {
     private func report(_ id: String, council: String = "alpha", published: String) throws -> Report {
-        Report(id: id, councilID: council, title: "Report \(id)", summary: "About \(id).", published: try date(published))
+        Report(
+            id: id, councilID: council, title: "Report \(id)", summary: "About \(id).", published: try date(published))
     }
 
     private func seeded() throws -> DataStore {

@@ -20,11 +20,22 @@ import Testing
     @Test func refusesImpossibleComplaintsThroughTheRepository() throws {
         let store = try makeStoreWithCouncils()
         let cases: [(Complaint, String)] = [
-            (try complaint("24000001", decided: "2024-05-01", outcome: .notUpheld, remedy: true), "remedy_only_when_upheld"),
-            (try complaint("24000002", decided: "2024-05-01", outcome: .notForUs, remedy: false), "remedy_only_when_upheld"),
-            (try complaint("24000003", decided: "2024-05-01", outcome: .upheld, reason: .premature), "reason_only_when_not_for_us"),
-            (try complaint("24000004", decided: "2024-05-01", outcome: .assessedAndClosed, compliance: .complied),
-             "compliance_only_when_upheld"),
+            (
+                try complaint("24000001", decided: "2024-05-01", outcome: .notUpheld, remedy: true),
+                "remedy_only_when_upheld"
+            ),
+            (
+                try complaint("24000002", decided: "2024-05-01", outcome: .notForUs, remedy: false),
+                "remedy_only_when_upheld"
+            ),
+            (
+                try complaint("24000003", decided: "2024-05-01", outcome: .upheld, reason: .premature),
+                "reason_only_when_not_for_us"
+            ),
+            (
+                try complaint("24000004", decided: "2024-05-01", outcome: .assessedAndClosed, compliance: .complied),
+                "compliance_only_when_upheld"
+            ),
             (try complaint("24000005", decided: "2024-05-01", received: "2024-05-02"), "decided_not_before_received"),
             (try complaint("24000006", decided: "2024-05-01", category: "  "), "category_not_blank"),
             (try complaint("24000007", decided: "2024-05-01", subcategory: ""), "subcategory_not_blank"),
@@ -34,9 +45,11 @@ import Testing
             #expect(try store.complaints.complaint(record.reference) == nil)
         }
         // The same outcome with the allowed fields is accepted.
-        #expect(try store.complaints.upsert(
-            complaint("24000008", decided: "2024-05-01", received: "2024-05-01", outcome: .upheld, remedy: true,
-                      compliance: .notComplied)) == .created)
+        #expect(
+            try store.complaints.upsert(
+                complaint(
+                    "24000008", decided: "2024-05-01", received: "2024-05-01", outcome: .upheld, remedy: true,
+                    compliance: .notComplied)) == .created)
     }
 
     @Test func refusesImpossibleDatesAndCodesWrittenWithRawSQL() throws {
@@ -67,30 +80,38 @@ import Testing
 
     @Test func refusesImpossibleValuesOfOtherRecords() throws {
         let store = try makeStoreWithCouncils()
-        #expect(refusal {
-            try store.populations.upsert(Population(councilID: "alpha", year: 2020, population: 0, source: "ons-mid-2020"))
-        } == "population_positive")
-        #expect(refusal {
-            try store.populations.upsert(Population(councilID: "alpha", year: 2020, population: 5, source: " "))
-        } == "population_source_not_blank")
+        #expect(
+            refusal {
+                try store.populations.upsert(
+                    Population(councilID: "alpha", year: 2020, population: 0, source: "ons-mid-2020"))
+            } == "population_positive")
+        #expect(
+            refusal {
+                try store.populations.upsert(Population(councilID: "alpha", year: 2020, population: 5, source: " "))
+            } == "population_source_not_blank")
         let year = try fy("2024-25")
-        #expect(refusal {
-            try store.publishedAverages.upsert(
-                PublishedAverage(year: year, councilType: .unitary, metric: .upheldRate, value: 1.5))
-        } == "value_in_range")
-        #expect(refusal {
-            try store.publishedAverages.upsert(
-                PublishedAverage(year: year, councilType: .unitary, metric: .remedyRate, value: -0.1))
-        } == "value_in_range")
+        #expect(
+            refusal {
+                try store.publishedAverages.upsert(
+                    PublishedAverage(year: year, councilType: .unitary, metric: .upheldRate, value: 1.5))
+            } == "value_in_range")
+        #expect(
+            refusal {
+                try store.publishedAverages.upsert(
+                    PublishedAverage(year: year, councilType: .unitary, metric: .remedyRate, value: -0.1))
+            } == "value_in_range")
         // A per-100k figure is a count, not a fraction.
-        #expect(try store.publishedAverages.upsert(
-            PublishedAverage(year: year, councilType: .unitary, metric: .upheldPer100k, value: 4.7)) == .created)
+        #expect(
+            try store.publishedAverages.upsert(
+                PublishedAverage(year: year, councilType: .unitary, metric: .upheldPer100k, value: 4.7)) == .created)
         #expect(refusal { try store.councils.upsert(council("Bad Slug", gss: "E06000999")) } == "council_id_is_a_slug")
         #expect(refusal { try store.councils.upsert(council("gamma", gss: "E0600099")) } == "gss_code_format")
-        #expect(refusal {
-            try store.councils.upsert(Council(
-                id: "gamma", name: "", shortName: "Gamma", gssCode: "E06000999", type: .unitary, region: nil))
-        } == "name_not_blank")
+        #expect(
+            refusal {
+                try store.councils.upsert(
+                    Council(
+                        id: "gamma", name: "", shortName: "Gamma", gssCode: "E06000999", type: .unitary, region: nil))
+            } == "name_not_blank")
     }
 
     @Test func deletingAnImprovementDeletesItsActions() throws {

@@ -33,8 +33,9 @@ import Testing
         var changed = original
         changed.category = "Education"
         changed.actions = ["Fine", "   "]
-        #expect(throws: RepositoryError.constraintViolated(
-            constraint: "action_not_blank", message: "CHECK constraint failed: action_not_blank")
+        #expect(
+            throws: RepositoryError.constraintViolated(
+                constraint: "action_not_blank", message: "CHECK constraint failed: action_not_blank")
         ) {
             try store.serviceImprovements.upsert(changed)
         }
@@ -60,10 +61,13 @@ import Testing
         }
         let listed = try store.serviceImprovements.list(asOf: asOf, page: .first(50)).items
         #expect(listed == expected)
-        #expect(listed.map(\.reference.normalized) == [
-            "24000002", "22000008", "20000003", "20000005", "15000006",
-        ])
-        let alpha = try collectPages(limit: 2) { try store.serviceImprovements.list(council: "alpha", asOf: asOf, page: $0) }
+        #expect(
+            listed.map(\.reference.normalized) == [
+                "24000002", "22000008", "20000003", "20000005", "15000006",
+            ])
+        let alpha = try collectPages(limit: 2) {
+            try store.serviceImprovements.list(council: "alpha", asOf: asOf, page: $0)
+        }
         #expect(alpha.items == expected.filter { $0.councilID == "alpha" })
         #expect(alpha.pages == 2)
     }

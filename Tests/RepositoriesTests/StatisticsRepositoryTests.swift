@@ -41,12 +41,15 @@ import Testing
         let store = try seeded()
         let year = try fy("2024-25")
         let tally = try store.statistics.tally(council: "alpha", year: year)
-        #expect(tally == DecisionTally(
-            councilID: "alpha", year: year, notForUs: 1, assessedAndClosed: 1, upheld: 3, notUpheld: 1,
-            remediedBeforeOmbudsman: 1, complied: 1, notComplied: 1))
+        #expect(
+            tally
+                == DecisionTally(
+                    councilID: "alpha", year: year, notForUs: 1, assessedAndClosed: 1, upheld: 3, notUpheld: 1,
+                    remediedBeforeOmbudsman: 1, complied: 1, notComplied: 1))
         #expect(tally == expected("alpha", year))
         #expect(try store.statistics.tally(council: "alpha", year: fy("2023-24")) == expected("alpha", fy("2023-24")))
-        #expect(try store.statistics.tally(council: "gamma", year: year) == DecisionTally(councilID: "gamma", year: year))
+        #expect(
+            try store.statistics.tally(council: "gamma", year: year) == DecisionTally(councilID: "gamma", year: year))
     }
 
     @Test func talliesTheCouncilsOfATypeThatHadDecisions() throws {
@@ -56,7 +59,8 @@ import Testing
         #expect(try store.statistics.tallies(type: .metropolitanBorough, year: year) == [expected("alpha", year)])
         #expect(try store.statistics.tallies(type: .district, year: year) == [expected("beta", year)])
         #expect(try store.statistics.tallies(type: .county, year: year).isEmpty)
-        #expect(try store.statistics.tallies(type: nil, year: year) == [expected("alpha", year), expected("beta", year)])
+        #expect(
+            try store.statistics.tallies(type: nil, year: year) == [expected("alpha", year), expected("beta", year)])
     }
 
     @Test func historyHasEveryYearOnRecord() throws {

@@ -110,8 +110,10 @@ extension CouncilRegister {
         mutating func map(_ record: CSVRecord) {
             let line = record.line
             guard record.count == columns.header.count else {
-                result.rejected.append(Issue(
-                    line: line, message: "row has \(record.count) fields but the header has \(columns.header.count)"))
+                result.rejected.append(
+                    Issue(
+                        line: line, message: "row has \(record.count) fields but the header has \(columns.header.count)"
+                    ))
                 return
             }
             func field(_ position: Int) -> String { trimmed(record[position] ?? "") }
@@ -165,12 +167,14 @@ extension CouncilRegister {
             lineOfCode[gssCode] = line
             lineOfSlug[slug] = line
             let region = field(columns.region)
-            result.councils.append(Council(
-                id: slug, name: name, shortName: shortName, gssCode: gssCode, type: type,
-                region: region.isEmpty ? nil : region))
-            result.populations.append(Population(
-                councilID: slug, year: CouncilRegister.populationYear, population: population,
-                source: CouncilRegister.populationSource))
+            result.councils.append(
+                Council(
+                    id: slug, name: name, shortName: shortName, gssCode: gssCode, type: type,
+                    region: region.isEmpty ? nil : region))
+            result.populations.append(
+                Population(
+                    councilID: slug, year: CouncilRegister.populationYear, population: population,
+                    source: CouncilRegister.populationSource))
         }
 
         /// `Westmorland and Furness` → `westmorland-and-furness`.

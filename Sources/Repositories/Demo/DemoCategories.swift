@@ -11,7 +11,9 @@ enum DemoCategories {
 
     static let adultCare = Category(
         name: "Adult care services",
-        subcategories: ["Assessment and care plan", "Charging", "Residential care", "Domiciliary care", "Safeguarding"],
+        subcategories: [
+            "Assessment and care plan", "Charging", "Residential care", "Domiciliary care", "Safeguarding",
+        ],
         weight: 4)
     static let childrensCare = Category(
         name: "Children's care services",

@@ -13,26 +13,35 @@ enum DemoCouncils {
     static let knowsleyID = "knowsley"
 
     static let entries: [Entry] = [
-        entry("knowsley", "Knowsley Metropolitan Borough Council", "Knowsley", "E08000011", .metropolitanBorough,
-              "North West", 152_452),
-        entry("liverpool", "Liverpool City Council", "Liverpool", "E08000012", .metropolitanBorough,
-              "North West", 500_474),
-        entry("sefton", "Sefton Metropolitan Borough Council", "Sefton", "E08000014", .metropolitanBorough,
-              "North West", 275_899),
-        entry("lancashire", "Lancashire County Council", "Lancashire", "E10000017", .county,
-              "North West", 1_227_076),
-        entry("crawley", "Crawley Borough Council", "Crawley", "E07000226", .district,
-              "South East", 112_474),
-        entry("york", "City of York Council", "York", "E06000014", .unitary,
-              "Yorkshire and The Humber", 211_012),
-        entry("camden", "London Borough of Camden", "Camden", "E09000007", .londonBorough,
-              "London", 279_516),
+        entry(
+            "knowsley", "Knowsley Metropolitan Borough Council", "Knowsley", "E08000011", .metropolitanBorough,
+            "North West", 152_452),
+        entry(
+            "liverpool", "Liverpool City Council", "Liverpool", "E08000012", .metropolitanBorough,
+            "North West", 500_474),
+        entry(
+            "sefton", "Sefton Metropolitan Borough Council", "Sefton", "E08000014", .metropolitanBorough,
+            "North West", 275_899),
+        entry(
+            "lancashire", "Lancashire County Council", "Lancashire", "E10000017", .county,
+            "North West", 1_227_076),
+        entry(
+            "crawley", "Crawley Borough Council", "Crawley", "E07000226", .district,
+            "South East", 112_474),
+        entry(
+            "york", "City of York Council", "York", "E06000014", .unitary,
+            "Yorkshire and The Humber", 211_012),
+        entry(
+            "camden", "London Borough of Camden", "Camden", "E09000007", .londonBorough,
+            "London", 279_516),
     ]
 
     static var councils: [Council] { entries.map(\.council) }
 
     static var populations: [Population] {
-        entries.map { Population(councilID: $0.council.id, year: 2020, population: $0.population2020, source: "ons-mid-2020") }
+        entries.map {
+            Population(councilID: $0.council.id, year: 2020, population: $0.population2020, source: "ons-mid-2020")
+        }
     }
 
     private static func entry(

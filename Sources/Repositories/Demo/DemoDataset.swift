@@ -69,15 +69,19 @@ public struct DemoDataset: Hashable, Sendable {
 
     /// Two invented annual letters (the page lists none by date); short texts in our own words.
     private static var letters: [AnnualLetter] {
-        guard let year = FinancialYear(startYear: 2023), let published = CalendarDate(iso: "2024-07-17") else { return [] }
+        guard let year = FinancialYear(startYear: 2023), let published = CalendarDate(iso: "2024-07-17") else {
+            return []
+        }
         return [
             AnnualLetter(
                 councilID: KnowsleyDemo.councilID, year: year, published: published,
-                text: "Summary of the complaints we decided about the Council in 2023-24 and how it responded to our recommendations.",
+                text:
+                    "Summary of the complaints we decided about the Council in 2023-24 and how it responded to our recommendations.",
                 isDemo: true),
             AnnualLetter(
                 councilID: "liverpool", year: year, published: published,
-                text: "Our yearly summary of complaint decisions about the Council in 2023-24, with its compliance record.",
+                text:
+                    "Our yearly summary of complaint decisions about the Council in 2023-24, with its compliance record.",
                 isDemo: true),
         ]
     }

@@ -54,7 +54,8 @@ struct DemoDecisions {
             guard let category = random.pick(categories.map { ($0, weight: $0.weight) }),
                 let reference = reference(receivedIn: received.year)
             else { continue }
-            let subcategory = category.subcategories.isEmpty
+            let subcategory =
+                category.subcategories.isEmpty
                 ? nil : category.subcategories[random.int(in: 0...(category.subcategories.count - 1))]
             var complaint = Complaint(
                 reference: reference, councilID: council.id, received: received, decided: decided,
@@ -71,9 +72,11 @@ struct DemoDecisions {
                     complaint.compliance = upheldDetails.compliance
                 } else {
                     complaint.remedyBeforeOmbudsman = random.chance(12)
-                    complaint.compliance = random.pick([
-                        (Compliance?.some(.complied), weight: 95), (.some(.notComplied), weight: 2), (nil, weight: 3),
-                    ]) ?? nil
+                    complaint.compliance =
+                        random.pick([
+                            (Compliance?.some(.complied), weight: 95), (.some(.notComplied), weight: 2),
+                            (nil, weight: 3),
+                        ]) ?? nil
                 }
             case .assessedAndClosed, .notUpheld:
                 break

@@ -69,7 +69,9 @@ enum KnowsleyDemo {
         ImprovementEntry(
             reference: "21 013 145", category: "Education", subcategory: "Special educational needs",
             decided: "2022-05-12", source: .decision,
-            actions: ["Remind officers that alternative education does not depend on a medical reason for a child's absence."]),
+            actions: [
+                "Remind officers that alternative education does not depend on a medical reason for a child's absence."
+            ]),
         ImprovementEntry(
             reference: "21 001 821", category: "Adult care services", subcategory: "Domiciliary care",
             decided: "2021-10-07", source: .decision,
@@ -85,7 +87,9 @@ enum KnowsleyDemo {
         ImprovementEntry(
             reference: "19 018 438", category: "Children's care services", subcategory: "Friends and family carers",
             decided: "2020-07-16", source: .decision,
-            actions: ["Check that social workers can have unsuitable goods delivered to families sent back quickly, and tell the Ombudsman what will change."]),
+            actions: [
+                "Check that social workers can have unsuitable goods delivered to families sent back quickly, and tell the Ombudsman what will change."
+            ]),
     ]
 
     /// Invented older improvements that are no longer published on 31 March 2025, so the
