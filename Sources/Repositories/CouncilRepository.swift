@@ -1,0 +1,133 @@
+import Domain
+import SQLiteStore
+
+/// The councils the Ombudsman reports on, identified by slug (`knowsley`) or GSS code (`E08000011`).
+public struct CouncilRepository: Sendable {
+    let pool: DatabasePool
+
+    public init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    // MARK: Reads
+
+    /// The council whose id is `idOrCode`, or whose GSS code is `idOrCode` in any letter case.
+    public func council(_ idOrCode: String) throws -> Council? {
+        try pool.read { connection in
+            try connection.first(
+                "SELECT \(Self.columns) FROM councils WHERE id = ?1 OR gss_code = upper(?1)", [idOrCode], Self.decode)
+        }
+    }
+
+    /// Councils matching `filter`, in id order.
+    public func list(_ filter: CouncilFilter = CouncilFilter(), page: PageRequest) throws -> Page<Council> {
+        var conditions = Conditions()
+        if let type = filter.type { conditions.add("type = ?", type.rawValue) }
+        if let region = filter.region { conditions.add("region = ?", region) }
+        if let query = filter.query, !query.isEmpty {
+            conditions.add(
+                "(instr(lower(name), lower(?)) > 0 OR instr(lower(short_name), lower(?)) > 0)", query, query)
+        }
+        if let after = page.after { conditions.add("id > ?", try after.singleValue()) }
+        let sql = "SELECT \(Self.columns) FROM councils \(conditions.sql) ORDER BY id LIMIT ?"
+        let rows = try pool.read { connection in
+            try connection.mapRows(sql, conditions.arguments(appending: page.limit + 1), Self.decode)
+        }
+        return Page.trimming(rows, to: page.limit) { PageKey.single($0.id) }
+    }
+
+    /// Every council of `type` (all councils when nil), in id order: the comparison group.
+    public func all(type: CouncilType? = nil) throws -> [Council] {
+        try pool.read { connection in
+            if let type {
+                return try connection.mapRows(
+                    "SELECT \(Self.columns) FROM councils WHERE type = ? ORDER BY id", [type.rawValue], Self.decode)
+            }
+            return try connection.mapRows("SELECT \(Self.columns) FROM councils ORDER BY id", .none, Self.decode)
+        }
+    }
+
+    // MARK: Writes
+
+    /// Creates or updates the council with this GSS code. The GSS code is the official identity;
+    /// the slug may change, and the council's records follow it (foreign keys cascade on update).
+    @discardableResult
+    public func upsert(_ council: Council) throws -> UpsertOutcome {
+        try pool.write { try Self.upsert(council, index: nil, in: $0) }
+    }
+
+    /// Upserts all of `councils` in one transaction; none is stored if one fails.
+    public func upsert(_ councils: [Council]) throws -> [UpsertOutcome] {
+        try pool.write { connection in
+            try councils.enumerated().map { try Self.upsert($1, index: $0, in: connection) }
+        }
+    }
+
+    /// Upserts a register's councils and then their populations in ONE transaction, so an import
+    /// is all or nothing. Batch indexes in errors count councils first, then populations.
+    public func upsert(councils: [Council], populations: [Population]) throws -> (
+        councils: [UpsertOutcome], populations: [UpsertOutcome]
+    ) {
+        try pool.write { connection in
+            let councilOutcomes = try councils.enumerated().map { try Self.upsert($1, index: $0, in: connection) }
+            let populationOutcomes = try populations.enumerated().map {
+                try PopulationRepository.upsert($1, index: councils.count + $0, in: connection)
+            }
+            return (councilOutcomes, populationOutcomes)
+        }
+    }
+
+    // MARK: Statements
+
+    static let columns = "id, name, short_name, gss_code, type, region, is_demo"
+
+    static func decode(_ row: some ColumnReading) throws -> Council {
+        Council(
+            id: try row.string(at: 0),
+            name: try row.string(at: 1),
+            shortName: try row.string(at: 2),
+            gssCode: try row.string(at: 3),
+            type: try row.value(CouncilType.self, at: 4),
+            region: try row.optionalString(at: 5),
+            isDemo: try row.bool(at: 6)
+        )
+    }
+
+    /// Throws `unknownCouncil` unless a council has this id. Writes check first (rather than rely
+    /// on the foreign key alone) so the error names the council even inside a large batch.
+    static func requireExists(_ id: String, in connection: Connection) throws {
+        guard try connection.first("SELECT 1 FROM councils WHERE id = ?", [id], { _ in true }) != nil else {
+            throw RepositoryError.unknownCouncil(id)
+        }
+    }
+
+    static func upsert(_ council: Council, index: Int?, in connection: Connection) throws -> UpsertOutcome {
+        var council = council
+        council.gssCode = council.gssCode.uppercased()
+        return try RepositoryError.tagging(index: index, councilID: nil) {
+            let existing = try connection.first(
+                "SELECT \(columns) FROM councils WHERE gss_code = ?", [council.gssCode], decode)
+            if existing == council { return .unchanged }
+            if existing?.id != council.id,
+                let holder = try connection.first(
+                    "SELECT gss_code FROM councils WHERE id = ?", [council.id], { try $0.string(at: 0) })
+            {
+                throw RepositoryError.councilIDTaken(id: council.id, heldBy: holder)
+            }
+            let values: StatementArguments = [
+                council.id, council.name, council.shortName, council.type.rawValue, council.region, council.isDemo,
+                council.gssCode,
+            ]
+            if existing == nil {
+                try connection.run(
+                    "INSERT INTO councils (id, name, short_name, type, region, is_demo, gss_code) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    values)
+                return .created
+            }
+            try connection.run(
+                "UPDATE councils SET id = ?, name = ?, short_name = ?, type = ?, region = ?, is_demo = ? WHERE gss_code = ?",
+                values)
+            return .updated
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Domain
+import SQLiteStore
+
+/// Resident populations by council and year, for the per-100,000 figures.
+public struct PopulationRepository: Sendable {
+    let pool: DatabasePool
+
+    public init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    /// The council's populations, oldest year first.
+    public func populations(council councilID: String) throws -> [Population] {
+        try pool.read { connection in
+            try connection.mapRows(
+                "SELECT \(Self.columns) FROM populations WHERE council_id = ? ORDER BY year", [councilID], Self.decode)
+        }
+    }
+
+    /// The populations of several councils (a comparison group) in one query, keyed by council
+    /// id, each oldest year first. Councils without a figure are absent.
+    public func populations(councils councilIDs: some Collection<String>) throws -> [String: [Population]] {
+        guard !councilIDs.isEmpty else { return [:] }
+        let rows = try pool.read { connection in
+            try connection.mapRows(
+                """
+                SELECT \(Self.columns) FROM populations
+                WHERE council_id IN (SELECT value FROM json_each(?))
+                ORDER BY council_id, year
+                """, [jsonArray(councilIDs)], Self.decode)
+        }
+        return Dictionary(grouping: rows, by: \.councilID)
+    }
+
+    @discardableResult
+    public func upsert(_ population: Population) throws -> UpsertOutcome {
+        try pool.write { try Self.upsert(population, index: nil, in: $0) }
+    }
+
+    /// Upserts all of `populations` in one transaction; none is stored if one fails.
+    public func upsert(_ populations: [Population]) throws -> [UpsertOutcome] {
+        try pool.write { connection in
+            try populations.enumerated().map { try Self.upsert($1, index: $0, in: connection) }
+        }
+    }
+
+    // MARK: Statements
+
+    static let columns = "council_id, year, population, source"
+
+    static func decode(_ row: some ColumnReading) throws -> Population {
+        Population(
+            councilID: try row.string(at: 0), year: try row.int(at: 1), population: try row.int(at: 2),
+            source: try row.string(at: 3))
+    }
+
+    static func upsert(_ population: Population, index: Int?, in connection: Connection) throws -> UpsertOutcome {
+        try RepositoryError.tagging(index: index, councilID: population.councilID) {
+            let existing = try connection.first(
+                "SELECT \(columns) FROM populations WHERE council_id = ? AND year = ?",
+                [population.councilID, population.year], decode)
+            if existing == population { return .unchanged }
+            if existing == nil {
+                try CouncilRepository.requireExists(population.councilID, in: connection)
+                try connection.run(
+                    "INSERT INTO populations (population, source, council_id, year) VALUES (?, ?, ?, ?)",
+                    [population.population, population.source, population.councilID, population.year])
+                return .created
+            }
+            try connection.run(
+                "UPDATE populations SET population = ?, source = ? WHERE council_id = ? AND year = ?",
+                [population.population, population.source, population.councilID, population.year])
+            return .updated
+        }
+    }
+}
