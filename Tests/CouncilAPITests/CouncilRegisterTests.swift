@@ -175,5 +175,6 @@ import Testing
                 == "bournemouth-christchurch-and-poole")
         #expect(CouncilRegister.RowMapper.slug(from: "King’s Lynn & West Norfolk") == "kings-lynn-west-norfolk")
         #expect(CouncilRegister.RowMapper.slug(from: "  ") == "")
+        #expect(CouncilRegister.RowMapper.slug(from: "Dorset Council") == "dorset")
     }
 }

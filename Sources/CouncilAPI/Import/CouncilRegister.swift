@@ -177,7 +177,8 @@ extension CouncilRegister {
                     source: CouncilRegister.populationSource))
         }
 
-        /// `Westmorland and Furness` → `westmorland-and-furness`.
+        /// `Westmorland and Furness` → `westmorland-and-furness`, `Dorset Council` → `dorset`. The same rule as
+        /// `scripts/gen-data`, so generated decisions name the councils the import created.
         static func slug(from name: String) -> String {
             var slug = ""
             var pendingHyphen = false
@@ -190,6 +191,8 @@ extension CouncilRegister {
                     pendingHyphen = true
                 }
             }
+            // "Dorset Council" is known as `dorset`, as gov.uk's slugs leave the word out.
+            if slug.hasSuffix("-council") { slug.removeLast("-council".count) }
             return slug
         }
 
