@@ -1,3 +1,5 @@
+import JSON
+
 /// Problem details (RFC 9457) as the server writes them.
 ///
 /// Every error the server or a handler reports leaves as `application/problem+json` with the same

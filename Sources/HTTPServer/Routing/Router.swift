@@ -72,7 +72,7 @@ public struct Router: HTTPResponder {
         switch resolve(request.head) {
         case .matched(let route):
             request.route = route.template.text
-            request.parameters = route.template.parameters(in: Self.segments(of: request.head))
+            request.parameters = route.template.parameters(in: request.head.pathSegments)
             terminal = route.handler
         case .notFound:
             let path = request.path
@@ -112,7 +112,7 @@ public struct Router: HTTPResponder {
         if head.method == .options && head.target == "*" {
             return .options(allow: Self.allowHeader(Set(registered.map(\.method))), template: nil)
         }
-        let candidates = table.candidates(for: Self.segments(of: head))
+        let candidates = table.candidates(for: head.pathSegments)
         guard let best = candidates.first, let bestRoute = best.first else { return .notFound }
         let routes = candidates.joined()
         if let route = routes.first(where: { $0.method == head.method }) {
@@ -126,15 +126,6 @@ public struct Router: HTTPResponder {
             return .options(allow: allow, template: bestRoute.template.text)
         }
         return .methodNotAllowed(allow: allow, template: bestRoute.template.text)
-    }
-
-    /// The decoded path segments without the empty one before the leading `/` (and `/` itself as
-    /// no segments at all), whichever way the parser splits.
-    private static func segments(of head: RequestHead) -> [String] {
-        var segments = head.pathSegments
-        if segments.first == "" { segments.removeFirst() }
-        if segments == [""] { segments.removeAll() }
-        return segments
     }
 
     private static let methodOrder: [HTTPMethod] = [.get, .head, .post, .put, .patch, .delete, .options]

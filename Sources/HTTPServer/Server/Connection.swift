@@ -242,15 +242,6 @@ final class Connection: @unchecked Sendable {
         }
         current.body = nil
         exchange = current
-        guard HTTPMethod.known.contains(current.head.method) else {
-            let response = HTTPResponse.problem(
-                HTTPError(.notImplemented, detail: "The method \(current.head.method) is not implemented."))
-            let sent = respond(response)
-            logAccess(
-                current.head, status: response.status, bytes: sent, requestID: current.requestID,
-                startedAt: current.startedAt)
-            return
-        }
         let request = HTTPRequest(
             head: current.head, body: body, id: current.requestID, remoteAddress: remoteAddress)
         let startedAt = current.startedAt
