@@ -1,0 +1,189 @@
+/// Dispatches requests to handlers by method and path template, behind a middleware chain.
+///
+/// A value built once at startup and then shared read-only by every worker thread, so lookups
+/// take no lock. Route resolution happens before the middleware chain runs, so middleware can
+/// label metrics or logs with `request.route`; and the router's own answers (404, 405, automatic
+/// OPTIONS) pass through the chain like any handler's, so CORS or metrics middleware see them too.
+public struct Router: HTTPResponder {
+    public typealias Handler = @Sendable (HTTPRequest) throws -> HTTPResponse
+
+    private var table = RouteTable()
+    private var middleware: [any HTTPMiddleware] = []
+    private var registered: [RouteDescription] = []
+
+    public init() {}
+
+    /// Every `(method, template)` registered, in registration order; HEAD and OPTIONS answered
+    /// automatically are not listed.
+    public var routes: [RouteDescription] { registered }
+
+    /// Registers `handler` for `method` on `template` (segments starting with `:` capture a value
+    /// into `request.parameters`). `bodyLimit` overrides the server's default for this route.
+    /// Registering the same method and template again replaces the earlier handler.
+    public mutating func add(
+        _ method: HTTPMethod, _ template: String, bodyLimit: Int? = nil, handler: @escaping Handler
+    ) {
+        let parsed = RouteTemplate(template)
+        table.insert(RouteTable.Route(method: method, template: parsed, bodyLimit: bodyLimit, handler: handler))
+        let description = RouteDescription(method: method, template: parsed.text)
+        if !registered.contains(description) {
+            registered.append(description)
+        }
+    }
+
+    public mutating func get(_ template: String, bodyLimit: Int? = nil, handler: @escaping Handler) {
+        add(.get, template, bodyLimit: bodyLimit, handler: handler)
+    }
+
+    public mutating func post(_ template: String, bodyLimit: Int? = nil, handler: @escaping Handler) {
+        add(.post, template, bodyLimit: bodyLimit, handler: handler)
+    }
+
+    public mutating func put(_ template: String, bodyLimit: Int? = nil, handler: @escaping Handler) {
+        add(.put, template, bodyLimit: bodyLimit, handler: handler)
+    }
+
+    public mutating func patch(_ template: String, bodyLimit: Int? = nil, handler: @escaping Handler) {
+        add(.patch, template, bodyLimit: bodyLimit, handler: handler)
+    }
+
+    public mutating func delete(_ template: String, bodyLimit: Int? = nil, handler: @escaping Handler) {
+        add(.delete, template, bodyLimit: bodyLimit, handler: handler)
+    }
+
+    /// Adds a middleware; the first added is the outermost, so it sees the request first and the
+    /// response last.
+    public mutating func use(_ middleware: any HTTPMiddleware) {
+        self.middleware.append(middleware)
+    }
+
+    /// Adds a middleware written as a closure.
+    public mutating func use(
+        _ body: @escaping @Sendable (HTTPRequest, (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse
+    ) {
+        middleware.append(ClosureMiddleware(body))
+    }
+
+    // MARK: HTTPResponder
+
+    public func respond(to request: HTTPRequest) throws -> HTTPResponse {
+        var request = request
+        let terminal: Handler
+        switch resolve(request.head) {
+        case .matched(let route):
+            request.route = route.template.text
+            request.parameters = route.template.parameters(in: request.head.pathSegments)
+            terminal = route.handler
+        case .notFound:
+            let path = request.path
+            terminal = { _ in throw HTTPError(.notFound, detail: "There is no resource at \(path).") }
+        case .methodNotAllowed(let allowed, let template):
+            request.route = template
+            let method = request.method
+            terminal = { _ in
+                throw HTTPError(
+                    .methodNotAllowed, detail: "The method \(method) is not allowed here; see the Allow header.",
+                    headers: ["Allow": allowed])
+            }
+        case .options(let allowed, let template):
+            request.route = template
+            terminal = { _ in HTTPResponse(status: .noContent, headers: ["Allow": allowed]) }
+        }
+        return try run(request, from: middleware[...], terminal: terminal)
+    }
+
+    public func bodyLimit(for head: RequestHead) -> Int? {
+        if case .matched(let route) = resolve(head) {
+            return route.bodyLimit
+        }
+        return nil
+    }
+
+    // MARK: Resolution
+
+    private enum Resolution {
+        case matched(RouteTable.Route)
+        case notFound
+        case methodNotAllowed(allow: String, template: String)
+        case options(allow: String, template: String?)
+    }
+
+    private func resolve(_ head: RequestHead) -> Resolution {
+        if head.method == .options && head.target == "*" {
+            return .options(allow: Self.allowHeader(Set(registered.map(\.method))), template: nil)
+        }
+        let candidates = table.candidates(for: head.pathSegments)
+        guard let best = candidates.first, let bestRoute = best.first else { return .notFound }
+        let routes = candidates.joined()
+        if let route = routes.first(where: { $0.method == head.method }) {
+            return .matched(route)
+        }
+        if head.method == .head, let route = routes.first(where: { $0.method == .get }) {
+            return .matched(route)
+        }
+        let allow = Self.allowHeader(Set(routes.map(\.method)))
+        if head.method == .options {
+            return .options(allow: allow, template: bestRoute.template.text)
+        }
+        return .methodNotAllowed(allow: allow, template: bestRoute.template.text)
+    }
+
+    private static let methodOrder: [HTTPMethod] = [.get, .head, .post, .put, .patch, .delete, .options]
+
+    /// GET implies HEAD and every path answers OPTIONS, so both are always listed with it.
+    private static func allowHeader(_ methods: Set<HTTPMethod>) -> String {
+        var all = methods
+        if all.contains(.get) { all.insert(.head) }
+        all.insert(.options)
+        let standard = methodOrder.filter(all.contains).map(\.rawValue)
+        let others = all.subtracting(methodOrder).map(\.rawValue).sorted()
+        return (standard + others).joined(separator: ", ")
+    }
+
+    // MARK: Middleware
+
+    /// Runs the chain; an `HTTPError` thrown at any step becomes its problem response there, so
+    /// every middleware sees failures as responses it can decorate (CORS headers, metrics).
+    private func run(
+        _ request: HTTPRequest, from chain: ArraySlice<any HTTPMiddleware>, terminal: Handler
+    ) throws -> HTTPResponse {
+        do {
+            guard let first = chain.first else { return try terminal(request) }
+            return try first.handle(request) { next in
+                try run(next, from: chain.dropFirst(), terminal: terminal)
+            }
+        } catch let error as HTTPError {
+            return .problem(error)
+        }
+    }
+}
+
+/// One registered route, as `Router.routes` lists it (for example to compare with an OpenAPI document).
+public struct RouteDescription: Hashable, Sendable, CustomStringConvertible {
+    public let method: HTTPMethod
+    public let template: String
+
+    public init(method: HTTPMethod, template: String) {
+        self.method = method
+        self.template = template
+    }
+
+    public var description: String { "\(method) \(template)" }
+}
+
+/// A middleware given as a closure, for small steps that do not deserve a type.
+public struct ClosureMiddleware: HTTPMiddleware {
+    private let body: @Sendable (HTTPRequest, (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse
+
+    public init(
+        _ body: @escaping @Sendable (HTTPRequest, (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse
+    ) {
+        self.body = body
+    }
+
+    public func handle(
+        _ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
+        try body(request, next)
+    }
+}

@@ -1,0 +1,110 @@
+import Glibc
+
+/// Why a request body could not be collected.
+enum BodyCollectionError: Error {
+    /// More bytes arrived than the route allows.
+    case tooLarge(limit: Int)
+    /// The spool file could not be created or written.
+    case spoolFailed(String)
+}
+
+/// Collects a request body as it arrives: in memory up to a threshold, then in a temporary file.
+///
+/// Spooling keeps memory flat for bulk uploads, and it is done on arrival (not after) so no worker
+/// thread is ever parked waiting on a slow client's body.
+struct BodyAccumulator {
+    let limit: Int
+    let memoryThreshold: Int
+    let temporaryDirectory: String
+    private var memory: [UInt8] = []
+    private var spool: SpoolWriter?
+    private(set) var count = 0
+
+    init(limit: Int, memoryThreshold: Int, temporaryDirectory: String) {
+        self.limit = limit
+        self.memoryThreshold = memoryThreshold
+        self.temporaryDirectory = temporaryDirectory
+    }
+
+    mutating func append(_ bytes: [UInt8]) throws(BodyCollectionError) {
+        guard !bytes.isEmpty else { return }
+        guard bytes.count <= limit - count else { throw .tooLarge(limit: limit) }
+        count += bytes.count
+        if let spool {
+            try spool.write(bytes)
+        } else if memory.count + bytes.count > memoryThreshold {
+            let writer = try SpoolWriter(directory: temporaryDirectory)
+            spool = writer
+            try writer.write(memory)
+            try writer.write(bytes)
+            memory = []
+        } else {
+            memory.append(contentsOf: bytes)
+        }
+    }
+
+    /// The collected body; a spooled one is handed over as a file that deletes itself when dropped.
+    mutating func finish() throws(BodyCollectionError) -> RequestBody {
+        if let spool {
+            self.spool = nil
+            return .file(try spool.finish(byteCount: count))
+        }
+        return memory.isEmpty ? .empty : .bytes(memory)
+    }
+}
+
+/// An open temporary file being filled. If the request is abandoned before `finish`, the file is
+/// closed and removed when the writer goes away.
+private final class SpoolWriter {
+    private var fd: Int32
+    private let path: String
+    private var handedOver = false
+
+    init(directory: String) throws(BodyCollectionError) {
+        var template = Array((directory + "/httpserver-body-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            let descriptor = mkstemp(base)
+            if descriptor >= 0 { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+            return descriptor
+        }
+        guard descriptor >= 0 else {
+            throw .spoolFailed("mkostemp in \(directory): \(String(cString: strerror(errno)))")
+        }
+        fd = descriptor
+        path = template.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { String(cString: $0) } ?? ""
+        }
+    }
+
+    func write(_ bytes: [UInt8]) throws(BodyCollectionError) {
+        let failure: String? = bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = Glibc.write(fd, base + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return "write \(path): \(String(cString: strerror(errno)))"
+                }
+            }
+            return nil
+        }
+        if let failure { throw .spoolFailed(failure) }
+    }
+
+    func finish(byteCount: Int) throws(BodyCollectionError) -> SpooledFile {
+        let closed = close(fd)
+        fd = -1
+        guard closed == 0 else { throw .spoolFailed("close \(path): \(String(cString: strerror(errno)))") }
+        handedOver = true
+        return SpooledFile(path: path, byteCount: byteCount)
+    }
+
+    deinit {
+        if fd >= 0 { close(fd) }
+        if !handedOver { _ = path.withCString { unlink($0) } }
+    }
+}

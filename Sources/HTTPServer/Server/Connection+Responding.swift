@@ -1,0 +1,113 @@
+import Dispatch
+
+/// Turning a finished request into bytes on the wire: the handler on a worker, then the response
+/// queued on the connection's queue.
+extension Connection {
+    /// Runs on a worker thread.
+    func handle(_ request: HTTPRequest, startedAt: ContinuousClock.Instant) {
+        let response: HTTPResponse
+        do {
+            response = try context.responder.respond(to: request)
+        } catch let error as HTTPError {
+            response = .problem(error)
+        } catch {
+            context.logger.event(
+                "error", "handler failed", ["error": String(describing: error), "request_id": request.id])
+            response = .problem(.internalFailure)
+        }
+        let bodiless = ResponseHead.forbidsBody(response.status) || request.method == .head
+        if case .stream(let produce) = response.body, !bodiless {
+            stream(response, produce, for: request, startedAt: startedAt)
+            return
+        }
+        var sentBytes = 0
+        if case .bytes(let bytes) = response.body, !bodiless { sentBytes = bytes.count }
+        queue.async { [self] in respond(response) }
+        logAccess(request.head, status: response.status, bytes: sentBytes, requestID: request.id, startedAt: startedAt)
+    }
+
+    /// Queues a complete response to the current exchange (a stream here is only ever bodiless);
+    /// returns how many body bytes it queued.
+    @discardableResult
+    func respond(_ response: HTTPResponse) -> Int {
+        guard phase == .responding, let current = exchange else { return 0 }
+        var body: [UInt8] = []
+        if case .bytes(let bytes) = response.body { body = bytes }
+        let framing: ResponseFraming
+        if ResponseHead.forbidsBody(response.status) {
+            framing = .bodiless(contentLength: nil)
+        } else if current.head.method == .head {
+            if case .stream = response.body {
+                framing = .bodiless(contentLength: nil)
+            } else {
+                framing = .bodiless(contentLength: body.count)
+            }
+        } else {
+            framing = .contentLength(body.count)
+        }
+        let keepAlive = keepsAlive(current.head, response)
+        outbound.append(
+            ResponseHead.serialize(
+                status: response.status, headers: response.headers, framing: framing,
+                connection: connectionHeader(keepAlive: keepAlive, version: current.head.version),
+                requestID: current.requestID, serverName: configuration.serverName))
+        var sent = 0
+        if case .contentLength = framing {
+            outbound.append(body)
+            sent = body.count
+        }
+        closeAfterResponse = !keepAlive
+        awaitingDrain = true
+        flush()
+        return sent
+    }
+
+    /// Answers without a handler (a refused head, an oversized body, a timeout) and then closes,
+    /// because the rest of the input can no longer be framed reliably.
+    func answerEarly(_ error: HTTPError) {
+        guard phase != .closed && phase != .lingering else { return }
+        phase = .responding
+        readDeadline = nil
+        rescheduleTimer()
+        suspendReads()
+        let response = HTTPResponse.problem(error)
+        let head = exchange?.head
+        let requestID = exchange?.requestID ?? RequestID.generate()
+        var body: [UInt8] = []
+        if case .bytes(let bytes) = response.body { body = bytes }
+        let headersOnly = head?.method == .head
+        outbound.append(
+            ResponseHead.serialize(
+                status: response.status, headers: response.headers,
+                framing: headersOnly ? .bodiless(contentLength: body.count) : .contentLength(body.count),
+                connection: "close", requestID: requestID, serverName: configuration.serverName))
+        if !headersOnly {
+            outbound.append(body)
+        }
+        logAccess(
+            head, status: response.status, bytes: headersOnly ? 0 : body.count, requestID: requestID,
+            startedAt: exchange?.startedAt ?? .now)
+        closeAfterResponse = true
+        awaitingDrain = true
+        flush()
+    }
+
+    func keepsAlive(_ head: RequestHead, _ response: HTTPResponse) -> Bool {
+        head.keepAlive && !draining && !peerFinishedSending && !response.headers.hasToken("close", in: "Connection")
+    }
+
+    func connectionHeader(keepAlive: Bool, version: HTTPVersion) -> String? {
+        if !keepAlive { return "close" }
+        return version == .http1_0 ? "keep-alive" : nil
+    }
+
+    func logAccess(
+        _ head: RequestHead?, status: HTTPStatus, bytes: Int, requestID: String, startedAt: ContinuousClock.Instant
+    ) {
+        context.logger.access(
+            AccessRecord(
+                method: head?.method.rawValue ?? "-", path: head?.path ?? "-", status: status.code,
+                bodyBytes: bytes, duration: .now - startedAt, requestID: requestID,
+                remoteAddress: remoteAddress))
+    }
+}

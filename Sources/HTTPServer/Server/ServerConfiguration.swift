@@ -1,0 +1,83 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Every knob of the server in one value, so that an application states its limits once and tests
+/// can shrink timeouts and caps to provoke each defence quickly.
+///
+/// The defaults suit a small JSON API behind a reverse proxy: tight header and body deadlines
+/// (slow clients are the cheapest attack), a generous idle keep-alive, and bodies spooled to disk
+/// above a threshold so memory stays flat whatever the upload size.
+public struct ServerConfiguration: Sendable {
+    /// An IPv4 or IPv6 address (or a name the resolver knows) to bind; `0.0.0.0` or `::` for all.
+    public var host: String = "127.0.0.1"
+    /// The TCP port; 0 asks the kernel for an ephemeral one (read it back from `HTTPServer.port`).
+    public var port: Int = 8080
+    /// The whole header section must arrive within this, counted from the first byte of a request.
+    public var headerTimeout: Duration = .seconds(10)
+    /// The whole body must arrive within this, counted from the end of the head.
+    public var bodyTimeout: Duration = .seconds(30)
+    /// A keep-alive connection with no request in progress is closed after this.
+    public var idleTimeout: Duration = .seconds(60)
+    /// A response that makes no progress for this long (the client stopped reading) is abandoned.
+    public var writeTimeout: Duration = .seconds(60)
+    /// How long shutdown waits for in-flight requests before closing their connections anyway.
+    public var drainTimeout: Duration = .seconds(10)
+    /// After the final response, how long the server keeps discarding input before closing, so the
+    /// kernel does not reset the connection (and destroy the response) over unread request bytes.
+    public var lingerTimeout: Duration = .seconds(2)
+    /// Open connections beyond this are answered 503 and closed.
+    public var maxConnections: Int = 4096
+    /// The body limit when the responder does not name one for the route.
+    public var maxBodyBytes: Int = 1 << 20
+    /// Bodies larger than this are written to a temporary file as they arrive.
+    public var inMemoryBodyThreshold: Int = 1 << 20
+    /// Where spooled bodies go.
+    public var temporaryDirectory: String = ServerConfiguration.defaultTemporaryDirectory()
+    /// Threads that run handlers. Handlers may block (SQLite, file reads), so this bounds how many
+    /// requests are worked on at once, independently of how many connections are open.
+    public var workerCount: Int = max(4, 2 * ServerConfiguration.processorCount())
+    /// The kernel's queue of connections not yet accepted.
+    public var listenBacklog: Int = 1024
+    /// The value of the `Server` response header.
+    public var serverName: String = "HTTPServer"
+    /// Caps on the request line and header section, enforced by the parser.
+    public var parserLimits: ParserLimits = ParserLimits()
+    /// A streaming handler's writes block while more than this is queued for the socket.
+    public var streamHighWaterMark: Int = 256 * 1024
+    /// A blocked streaming handler resumes once the queue has drained to this.
+    public var streamLowWaterMark: Int = 64 * 1024
+
+    public init() {}
+
+    public init(host: String, port: Int) {
+        self.host = host
+        self.port = port
+    }
+
+    static func processorCount() -> Int {
+        let count = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return count > 0 ? count : 1
+    }
+
+    static func defaultTemporaryDirectory() -> String {
+        if let value = getenv("TMPDIR"), let directory = String(validatingCString: value), !directory.isEmpty {
+            return directory
+        }
+        return "/tmp"
+    }
+}
+
+extension Duration {
+    /// The duration as a Dispatch interval, saturating rather than overflowing for huge values.
+    var dispatchInterval: DispatchTimeInterval {
+        let (seconds, attoseconds) = components
+        if seconds <= 0 && attoseconds <= 0 { return .nanoseconds(0) }
+        if seconds > Int64(Int32.max) { return .seconds(Int(Int32.max)) }
+        return .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
+    }
+}
