@@ -83,8 +83,8 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("cannot listen on \(server.host):\(server.port): \(error)")
         }
         let shownHost = server.host.contains(":") ? "[\(server.host)]" : server.host
-        print("listening on http://\(shownHost):\(boundPort)")
-        fflush(stdout)
+        // Unbuffered, so a script reading our output through a pipe sees the line at once.
+        FileHandle.standardOutput.write(Data("listening on http://\(shownHost):\(boundPort)\n".utf8))
         httpServer.shutdownOnSignals()
 
         do {

@@ -2,10 +2,10 @@ import CSV
 
 /// The columns of a CSV answer: a header name and how to write each record's cell. CSV is for
 /// people and spreadsheets, so figures are shown as on the Ombudsman's page (see `CSVFormat`).
-struct CSVColumns<Item> {
-    let columns: [(name: String, value: (Item) -> String)]
+struct CSVColumns<Item>: Sendable {
+    let columns: [(name: String, value: @Sendable (Item) -> String)]
 
-    init(_ columns: [(name: String, value: (Item) -> String)]) {
+    init(_ columns: [(name: String, value: @Sendable (Item) -> String)]) {
         self.columns = columns
     }
 
