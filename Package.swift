@@ -38,6 +38,8 @@ let package = Package(
             name: "CouncilAPI",
             dependencies: ["HTTPServer", "Repositories", "Statistics", "Domain", "JSON", "CSV", "Digests"]
         ),
+        // Test-only helpers (a raw socket client and a live server on port 0) shared by the test targets.
+        .target(name: "HTTPTestSupport", dependencies: ["HTTPServer"]),
         .executableTarget(
             name: "council-api",
             dependencies: [
@@ -55,7 +57,7 @@ let package = Package(
         .testTarget(name: "RepositoriesTests", dependencies: ["Repositories", "SQLiteStore", "Domain"]),
         .testTarget(
             name: "CouncilAPITests",
-            dependencies: ["CouncilAPI", "HTTPServer", "Repositories", "Domain", "JSON"]
+            dependencies: ["CouncilAPI", "HTTPServer", "HTTPTestSupport", "Repositories", "Statistics", "Domain", "JSON"]
         ),
     ],
     swiftLanguageModes: [.v6]
