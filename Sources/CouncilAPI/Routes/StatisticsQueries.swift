@@ -8,6 +8,13 @@ import Statistics
 /// and so a cache keyed by the store revision can sit here later without touching the handlers.
 struct StatisticsQueries: Sendable {
     let store: DataStore
+    /// Group figures per (type, year), valid while the store revision stands.
+    let groups: RevisionMemo<GroupKey, [CouncilFigures]>
+
+    struct GroupKey: Hashable, Sendable {
+        let type: CouncilType
+        let year: FinancialYear
+    }
 
     func figures(council: Council, year: FinancialYear) throws -> CouncilFigures {
         let tally = try store.statistics.tally(council: council.id, year: year)
@@ -17,9 +24,11 @@ struct StatisticsQueries: Sendable {
 
     /// Every council of `type` with at least one decision in `year`, with its figures.
     func groupFigures(type: CouncilType, year: FinancialYear) throws -> [CouncilFigures] {
-        let tallies = try store.statistics.tallies(type: type, year: year)
-        let populations = try store.populations.populations(councils: tallies.map(\.councilID))
-        return tallies.map { CouncilFigures(tally: $0, populations: populations[$0.councilID] ?? []) }
+        try groups.value(for: GroupKey(type: type, year: year), revision: store.pool.revision) {
+            let tallies = try store.statistics.tallies(type: type, year: year)
+            let populations = try store.populations.populations(councils: tallies.map(\.councilID))
+            return tallies.map { CouncilFigures(tally: $0, populations: populations[$0.councilID] ?? []) }
+        }
     }
 
     func averages(type: CouncilType, year: FinancialYear) throws -> GroupAverages {

@@ -8,7 +8,13 @@ import Statistics
 /// table of all councils of one type.
 struct StatisticsRoutes {
     let context: RouteContext
-    var queries: StatisticsQueries { StatisticsQueries(store: context.store) }
+    let queries: StatisticsQueries
+
+    init(context: RouteContext) {
+        self.context = context
+        // Five council types over a few dozen years at most; 256 leaves room for every pair.
+        self.queries = StatisticsQueries(store: context.store, groups: RevisionMemo(capacity: 256))
+    }
 
     func register(in router: inout Router) {
         router.get("/v1/councils/:council/statistics") { try overview($0) }
