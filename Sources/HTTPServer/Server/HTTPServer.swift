@@ -76,7 +76,11 @@ public final class HTTPServer: Sendable {
         let listener: Listener
         do {
             listener = try Listener(configuration: configuration, logger: logger) { [weak self] fd, peer in
-                self?.accepted(fd, peer: peer)
+                guard let self else {
+                    close(fd)
+                    return
+                }
+                accepted(fd, peer: peer)
             }
         } catch {
             workers.stop()
