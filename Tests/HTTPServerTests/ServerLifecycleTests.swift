@@ -52,6 +52,19 @@ struct ServerLifecycleTests {
         #expect(client.isClosedByServer())
     }
 
+    @Test func installedSignalStartsGracefulShutdown() throws {
+        let live = try LiveServer()
+        live.server.shutdownOnSignals([SIGUSR2])
+        // The source registers asynchronously; until then the signal is ignored, so repeat it.
+        var stopped = false
+        for _ in 0..<50 where !stopped {
+            kill(getpid(), SIGUSR2)
+            stopped = live.server.waitUntilStopped(timeout: .milliseconds(100))
+        }
+        #expect(stopped)
+        #expect(throws: RawClientError.self) { try live.connect() }
+    }
+
     @Test func startReportsTheBoundPort() throws {
         let live = try LiveServer()
         #expect(live.port > 0)

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import JSON
 import Testing
@@ -114,6 +115,22 @@ struct ServerResilienceTests {
         }
         #expect(live.eventually { live.server.stats.openConnections == 0 })
         #expect(try live.exchange("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n").status == 200)
+    }
+
+    @Test func manyOpenConnectionsDoNotMeanManyThreads() throws {
+        let live = try LiveServer { $0.workerCount = 4 }
+        var clients: [RawClient] = []
+        for index in 0..<400 {
+            let client = try live.connect()
+            try client.send("GET /councils/c\(index) HTTP/1.1\r\nHost: t\r\n\r\n")
+            clients.append(client)
+        }
+        for (index, client) in clients.enumerated() {
+            #expect(try client.readResponse().text == "council=c\(index)")
+        }
+        #expect(live.server.stats.openConnections == 400)
+        let threads = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count
+        #expect(threads < 200, "\(threads) threads for 400 open connections")
     }
 
     @Test func statsCountAcceptedAndServed() throws {

@@ -132,6 +132,11 @@ public final class HTTPServer: Sendable {
         running.wait()
     }
 
+    /// Blocks until the server has stopped or `timeout` passes; returns whether it stopped.
+    public func waitUntilStopped(timeout: Duration) -> Bool {
+        running.wait(timeout: .now() + timeout.dispatchInterval) == .success
+    }
+
     /// Installs handlers so that these signals start a graceful shutdown instead of killing the
     /// process; `waitUntilStopped()` then returns and the program can exit with status 0.
     public func shutdownOnSignals(_ signals: [Int32] = [SIGTERM, SIGINT]) {
