@@ -110,7 +110,8 @@ struct ServerComponentsTests {
                 serverName: "S"),
             as: UTF8.self)
         #expect(text.hasPrefix("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Fine: ok\r\nDate: "))
-        #expect(text.hasSuffix("GMT\r\nServer: S\r\nX-Request-Id: rid\r\nContent-Length: 5\r\nConnection: close\r\n\r\n"))
+        #expect(
+            text.hasSuffix("GMT\r\nServer: S\r\nX-Request-Id: rid\r\nContent-Length: 5\r\nConnection: close\r\n\r\n"))
         #expect(!text.contains("gzip") && !text.contains("X-Split") && !text.contains("Bad Name"))
     }
 

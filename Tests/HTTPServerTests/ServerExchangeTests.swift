@@ -146,7 +146,8 @@ struct ServerExchangeTests {
         let problem = try JSONParser.parse(response.body)
         #expect(problem["status"] == .int(500))
         #expect(!response.text.contains("Failure"))
-        #expect(live.eventually { live.logs.lines.contains { $0.contains("handler failed") && $0.contains("Failure") } })
+        #expect(
+            live.eventually { live.logs.lines.contains { $0.contains("handler failed") && $0.contains("Failure") } })
     }
 
     @Test func streamingResponseUsesChunkedFraming() throws {

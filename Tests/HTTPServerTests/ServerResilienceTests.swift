@@ -98,12 +98,18 @@ struct ServerResilienceTests {
     }
 
     @Test func clientThatNeverReadsIsDroppedAfterTheWriteTimeout() throws {
-        let live = try LiveServer { $0.writeTimeout = .milliseconds(500) }
+        let outcomes = TestRoutes.StreamOutcomes()
+        let live = try LiveServer(router: TestRoutes.router(streamOutcomes: outcomes)) {
+            $0.writeTimeout = .milliseconds(500)
+        }
         let client = try live.connect()
         var size: Int32 = 4096
         _ = setsockopt(client.fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
         try client.send("GET /stream-big?chunks=512 HTTP/1.1\r\nHost: t\r\n\r\n")
         #expect(live.eventually { live.server.stats.openConnections == 0 })
+        // 32 MiB cannot fit in socket buffers: a producer that was not held back by backpressure
+        // would have finished; this one must have been blocked, then told the client is gone.
+        #expect(live.eventually { outcomes.all == ["client gone"] })
         #expect(live.eventually { live.logs.lines.contains { $0.contains("method=GET path=/stream-big") } })
     }
 

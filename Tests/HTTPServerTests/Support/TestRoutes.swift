@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 @testable import HTTPServer
 
@@ -11,8 +12,17 @@ enum TestRoutes {
         HTTPResponse(status: status, headers: ["Content-Type": "text/plain"], body: .bytes(Array(value.utf8)))
     }
 
-    /// - Parameter slowStarted: signalled when `/slow` begins, so a test can act while it runs.
-    static func router(slowStarted: DispatchSemaphore? = nil) -> Router {
+    /// How the producers of `/stream-big` ended, for tests of backpressure.
+    final class StreamOutcomes: Sendable {
+        private let outcomes = Mutex<[String]>([])
+        func record(_ outcome: String) { outcomes.withLock { $0.append(outcome) } }
+        var all: [String] { outcomes.withLock { $0 } }
+    }
+
+    /// - Parameters:
+    ///   - slowStarted: signalled when `/slow` begins, so a test can act while it runs.
+    ///   - streamOutcomes: told whether each `/stream-big` producer finished or saw the client go.
+    static func router(slowStarted: DispatchSemaphore? = nil, streamOutcomes: StreamOutcomes? = nil) -> Router {
         var router = Router()
         router.get("/hello") { _ in text("hello, world") }
         router.get("/id") { request in text(request.id) }
@@ -53,7 +63,13 @@ enum TestRoutes {
             return HTTPResponse(
                 body: .stream { writer in
                     let block = [UInt8](repeating: UInt8(ascii: "x"), count: 64 * 1024)
-                    for _ in 0..<chunks { try writer.write(block) }
+                    do {
+                        for _ in 0..<chunks { try writer.write(block) }
+                        streamOutcomes?.record("finished")
+                    } catch {
+                        streamOutcomes?.record(error is ClientDisconnectedError ? "client gone" : "failed")
+                        throw error
+                    }
                 })
         }
         router.get("/invalid") { _ in
