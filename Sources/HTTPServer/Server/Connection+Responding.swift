@@ -93,7 +93,7 @@ extension Connection {
     }
 
     func keepsAlive(_ head: RequestHead, _ response: HTTPResponse) -> Bool {
-        head.keepAlive && !draining && !peerFinishedSending && !response.headers.hasToken("close", in: "Connection")
+        head.keepAlive && !draining && !response.headers.hasToken("close", in: "Connection")
     }
 
     func connectionHeader(keepAlive: Bool, version: HTTPVersion) -> String? {

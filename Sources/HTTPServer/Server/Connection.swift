@@ -58,6 +58,7 @@ final class Connection: @unchecked Sendable {
     /// Sources whose cancellation is still pending; the descriptor is closed after the last one, so
     /// it cannot be reused by a new connection while a source still watches it.
     private var liveSources = 1
+    private var sourcesActivated = false
 
     var configuration: ServerConfiguration { context.configuration }
 
@@ -70,18 +71,26 @@ final class Connection: @unchecked Sendable {
         self.parser = RequestParser(limits: context.configuration.parserLimits)
         self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
         self.timer = DispatchSource.makeTimerSource(queue: queue)
+        readSource.setEventHandler { [self] in readable() }
+        readSource.setCancelHandler { [self] in sourceCancelled() }
+        timer.setEventHandler { [self] in timerFired() }
     }
 
     /// Begins reading; until then the connection is inert.
     func start() {
         queue.async { [self] in
-            readSource.setEventHandler { [self] in readable() }
-            readSource.setCancelHandler { [self] in sourceCancelled() }
-            timer.setEventHandler { [self] in timerFired() }
+            guard phase != .closed else { return }
             setReadDeadline(.idle)
-            timer.activate()
-            readSource.activate()
+            activateSources()
         }
+    }
+
+    /// Dispatch objects must be activated before they are released, even cancelled ones.
+    private func activateSources() {
+        guard !sourcesActivated else { return }
+        sourcesActivated = true
+        timer.activate()
+        readSource.activate()
     }
 
     /// Server shutdown: an idle connection closes now, a busy one after its current response.
@@ -150,9 +159,13 @@ final class Connection: @unchecked Sendable {
     private func discardInput() {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.readChunk, alignment: 1)
         defer { buffer.deallocate() }
-        while true {
+        var discarded = 0
+        while discarded < Self.readBudget {
             let count = recv(fd, buffer.baseAddress, buffer.count, 0)
-            if count > 0 { continue }
+            if count > 0 {
+                discarded += count
+                continue
+            }
             if count < 0 && errno == EINTR { continue }
             if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
             close()
@@ -294,6 +307,7 @@ final class Connection: @unchecked Sendable {
         writeDeadline = nil
         timer.cancel()
         readSource.cancel()
+        activateSources()
         if readsSuspended {
             readsSuspended = false
             readSource.resume()

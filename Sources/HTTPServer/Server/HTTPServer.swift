@@ -76,7 +76,11 @@ public final class HTTPServer: Sendable {
         let listener: Listener
         do {
             listener = try Listener(configuration: configuration, logger: logger) { [weak self] fd, peer in
-                self?.accepted(fd, peer: peer)
+                guard let self else {
+                    close(fd)
+                    return
+                }
+                accepted(fd, peer: peer)
             }
         } catch {
             workers.stop()
@@ -126,6 +130,11 @@ public final class HTTPServer: Sendable {
     /// Blocks until the server has stopped; returns at once if it never started.
     public func waitUntilStopped() {
         running.wait()
+    }
+
+    /// Blocks until the server has stopped or `timeout` passes; returns whether it stopped.
+    public func waitUntilStopped(timeout: Duration) -> Bool {
+        running.wait(timeout: .now() + timeout.dispatchInterval) == .success
     }
 
     /// Installs handlers so that these signals start a graceful shutdown instead of killing the

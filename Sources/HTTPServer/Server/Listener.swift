@@ -65,6 +65,12 @@ final class Listener: @unchecked Sendable {
         source.activate()
     }
 
+    deinit {
+        // Only reached without `stop` if the server itself was dropped while running; a source
+        // left armed would keep reporting connections that nothing accepts.
+        if !stopped { source.cancel() }
+    }
+
     /// Stops accepting and closes the socket, so new connects are refused; then calls `completion`.
     func stop(completion: @escaping @Sendable () -> Void) {
         queue.async { [self] in

@@ -41,7 +41,8 @@ public struct ServerConfiguration: Sendable {
     /// Threads that run handlers. Handlers may block (SQLite, file reads), so this bounds how many
     /// requests are worked on at once, independently of how many connections are open.
     public var workerCount: Int = max(4, 2 * ServerConfiguration.processorCount())
-    /// The kernel's queue of connections not yet accepted.
+    /// The kernel's queue of connections not yet accepted; values below 1024 are raised to it, so
+    /// a burst of connects is not refused while the accept loop catches up.
     public var listenBacklog: Int = 1024
     /// The value of the `Server` response header.
     public var serverName: String = "HTTPServer"
