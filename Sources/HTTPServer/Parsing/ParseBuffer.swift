@@ -13,8 +13,9 @@ struct ParseBuffer: Sendable {
         /// that may be the first half of its CRLF.
         case incomplete(pending: Int)
         /// An LF not preceded by CR: refused, since parsers that disagree on line endings are
-        /// how requests get smuggled.
-        case bareLF
+        /// how requests get smuggled. `lineLength` counts the bytes before it, so the caller can
+        /// apply the checks it would have applied had the line arrived without its LF yet.
+        case bareLF(lineLength: Int)
     }
 
     /// Below this many consumed bytes compaction is never worth a memmove.
@@ -90,7 +91,7 @@ struct ParseBuffer: Sendable {
             let endsInCR = end > start && storage[end - 1] == HTTPSyntax.cr
             return .incomplete(pending: end - start - (endsInCR ? 1 : 0))
         }
-        guard lf > start, storage[lf - 1] == HTTPSyntax.cr else { return .bareLF }
+        guard lf > start, storage[lf - 1] == HTTPSyntax.cr else { return .bareLF(lineLength: lf - start) }
         readIndex = lf + 1
         scanned = 0
         return .line(start..<(lf - 1))

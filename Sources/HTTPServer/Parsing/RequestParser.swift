@@ -143,7 +143,11 @@ public struct RequestParser: Sendable {
     private mutating func readRequestLine() throws(HTTPParseError) -> Bool {
         while true {
             switch buffer.nextLine() {
-            case .bareLF:
+            case .bareLF(let lineLength):
+                // The bytes before the LF fail first if they would have while the LF was still
+                // on its way, so the answer does not depend on how the reads were split.
+                try checkRequestLinePrefix(buffer.readable(from: 0, limit: lineLength))
+                if lineLength > limits.maxRequestLineBytes { throw Self.requestLineTooLong(limits) }
                 throw HTTPParseError(.badRequest, "A line ends with LF alone; HTTP lines end with CRLF.")
             case .incomplete(let pending):
                 try checkRequestLinePrefix(buffer.readable(from: 0, limit: pending))
@@ -199,7 +203,11 @@ public struct RequestParser: Sendable {
     /// limits; nil when more bytes are needed.
     private mutating func nextFieldLine() throws(HTTPParseError) -> Range<Int>? {
         switch buffer.nextLine() {
-        case .bareLF:
+        case .bareLF(let lineLength):
+            // As if the LF had not arrived yet, so the answer does not depend on read splits.
+            if lineLength > 0 && fieldBytes + lineLength + 2 > limits.maxHeaderBytes {
+                throw Self.headerTooLarge(limits)
+            }
             throw HTTPParseError(.badRequest, "A header line ends with LF alone; HTTP lines end with CRLF.")
         case .incomplete(let pendingBytes):
             if fieldBytes + pendingBytes + 2 > limits.maxHeaderBytes { throw Self.headerTooLarge(limits) }
@@ -238,7 +246,9 @@ public struct RequestParser: Sendable {
 
     private mutating func nextChunkSizeLine() throws(HTTPParseError) -> Range<Int>? {
         switch buffer.nextLine() {
-        case .bareLF:
+        case .bareLF(let lineLength):
+            // As if the LF had not arrived yet, so the answer does not depend on read splits.
+            if lineLength > limits.maxChunkLineBytes { throw Self.chunkLineTooLong(limits) }
             throw HTTPParseError(.badRequest, "A chunk-size line ends with LF alone; HTTP lines end with CRLF.")
         case .incomplete(let pendingBytes):
             if pendingBytes > limits.maxChunkLineBytes { throw Self.chunkLineTooLong(limits) }
