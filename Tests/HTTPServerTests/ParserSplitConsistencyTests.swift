@@ -66,4 +66,19 @@ struct ParserSplitConsistencyTests {
         #expect(first.detail.contains("chunk-size line is longer"))
         #expect(errors.allSatisfy { $0 == first })
     }
+
+    /// Fuzzer find: a header section exactly at the byte limit was accepted whole, but refused
+    /// with 431 when the CR of the final empty line arrived on its own.
+    @Test func headerSectionAtTheByteLimitIsAcceptedWhenTheFinalCRArrivesAlone() throws {
+        var limits = ParserLimits()
+        limits.maxHeaderBytes = 64
+        // "Host: a\r\n" is 9 bytes; "X: " + value + "\r\n" is 5 + value.
+        let value = String(repeating: "v", count: 64 - 9 - 5)
+        let input = "GET / HTTP/1.1\r\nHost: a\r\nX: \(value)\r\n\r\n"
+        let whole = try ParserHarness.requests(input, limits: limits)
+        let byByte = try ParserHarness.requests(input, pieceSize: 1, limits: limits)
+        #expect(whole.count == 1)
+        #expect(byByte.map { ParserHarness.describe($0.head) } == whole.map { ParserHarness.describe($0.head) })
+        #expect(byByte.first?.ended == true)
+    }
 }

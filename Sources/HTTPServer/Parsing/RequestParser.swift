@@ -210,7 +210,10 @@ public struct RequestParser: Sendable {
             }
             throw HTTPParseError(.badRequest, "A header line ends with LF alone; HTTP lines end with CRLF.")
         case .incomplete(let pendingBytes):
-            if fieldBytes + pendingBytes + 2 > limits.maxHeaderBytes { throw Self.headerTooLarge(limits) }
+            // A lone CR may start the empty line that ends the section, which costs nothing.
+            if pendingBytes > 0 && fieldBytes + pendingBytes + 2 > limits.maxHeaderBytes {
+                throw Self.headerTooLarge(limits)
+            }
             return nil
         case .line(let range):
             if range.isEmpty { return range }
