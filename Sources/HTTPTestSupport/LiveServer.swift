@@ -1,15 +1,19 @@
-import Dispatch
 import Foundation
 import HTTPServer
-import Synchronization
 
 /// A real server on an ephemeral port serving any responder, for tests that talk to it over a
 /// socket exactly as clients do. Shut down when released.
+///
+/// Shared by every test target so that one client and one harness define what "over the wire"
+/// means; a target adds its own routes and defaults in an extension.
 public final class LiveServer: Sendable {
     public let server: HTTPServer
     public let port: Int
-    private let captured = LineCollector()
+    /// Everything the server logged (access log and events).
+    public let logs = LogCapture()
 
+    /// Starts a server on 127.0.0.1 port 0 with four workers and a short drain; `configure` may
+    /// change anything else (timeouts, limits) before it starts.
     public init(
         responder: any HTTPResponder, configure: (inout ServerConfiguration) -> Void = { _ in }
     ) throws {
@@ -17,10 +21,7 @@ public final class LiveServer: Sendable {
         configuration.workerCount = 4
         configuration.drainTimeout = .seconds(2)
         configure(&configuration)
-        let captured = self.captured
-        server = HTTPServer(
-            configuration: configuration, responder: responder,
-            logger: ServerLogger { line in captured.append(line) })
+        server = HTTPServer(configuration: configuration, responder: responder, logger: logs.logger)
         port = try server.start()
     }
 
@@ -28,11 +29,24 @@ public final class LiveServer: Sendable {
         server.shutdown()
     }
 
-    /// Every line the server logged (access log and events).
-    public var logLines: [String] { captured.lines }
+    /// Every line the server logged; the same as `logs.lines`.
+    public var logLines: [String] { logs.lines }
 
-    public func connect(receiveTimeout: Int = 10) throws -> RawClient {
+    /// A fresh connection. Reads on it give up after `receiveTimeout` seconds.
+    public func connect(receiveTimeout: Int = 5) throws -> RawClient {
         try RawClient(port: port, receiveTimeout: receiveTimeout)
+    }
+
+    /// Sends `request` exactly as given on a fresh connection and reads one response.
+    public func exchange(_ request: String, head: Bool = false) throws -> RawResponse {
+        try exchange(Array(request.utf8), head: head)
+    }
+
+    /// Sends `bytes` exactly as given on a fresh connection and reads one response.
+    public func exchange(_ bytes: [UInt8], head: Bool = false) throws -> RawResponse {
+        let client = try connect()
+        try client.send(bytes)
+        return try client.readResponse(head: head)
     }
 
     /// One request on a fresh connection, built from parts; adds Host, Content-Length and
@@ -40,7 +54,7 @@ public final class LiveServer: Sendable {
     public func request(
         _ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []
     ) throws -> RawResponse {
-        let client = try connect()
+        let client = try connect(receiveTimeout: 10)
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if !body.isEmpty || method == "POST" || method == "PUT" { head += "Content-Length: \(body.count)\r\n" }
@@ -53,16 +67,19 @@ public final class LiveServer: Sendable {
         try request("GET", target, headers: headers)
     }
 
+    /// Polls until `condition` holds or `timeoutMilliseconds` pass, for state the server reaches
+    /// asynchronously (a closed connection being deregistered, an access-log line being
+    /// written). Returns whether it held.
+    public func eventually(timeoutMilliseconds: Int = 5000, _ condition: () -> Bool) -> Bool {
+        for _ in 0..<max(1, timeoutMilliseconds / 10) {
+            if condition() { return true }
+            pause(milliseconds: 10)
+        }
+        return condition()
+    }
+
     /// The body of a response parsed as JSON, via Foundation, for assertions.
     public static func json(_ response: RawResponse) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(response.body), options: [.fragmentsAllowed])
     }
-}
-
-/// Log lines collected from the server's worker and I/O threads.
-final class LineCollector: Sendable {
-    private let storage = Mutex<[String]>([])
-
-    func append(_ line: String) { storage.withLock { $0.append(line) } }
-    var lines: [String] { storage.withLock { $0 } }
 }

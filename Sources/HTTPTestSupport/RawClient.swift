@@ -1,37 +1,5 @@
 import Glibc
 
-/// A failure of the raw test client, with what it was doing.
-public struct RawClientError: Error, CustomStringConvertible {
-    public let description: String
-    /// The `errno` of the failing call, when there was one.
-    public var code: Int32 = 0
-
-    public init(description: String, code: Int32 = 0) {
-        self.description = description
-        self.code = code
-    }
-}
-
-/// A response as read off the wire by `RawClient`.
-public struct RawResponse: Sendable {
-    public var status: Int
-    public var reason: String
-    public var headers: [(name: String, value: String)]
-    public var body: [UInt8]
-    /// Sizes of the chunks when the body was chunked, in order (the final 0 excluded).
-    public var chunkSizes: [Int]?
-
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
-    }
-
-    public func values(_ name: String) -> [String] {
-        headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
-    }
-
-    public var text: String { String(decoding: body, as: UTF8.self) }
-}
-
 /// A blocking TCP client that speaks bytes, for driving the server exactly as a peer would,
 /// including the malformed and the slow. Every read is bounded by a receive timeout.
 public final class RawClient {

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
+import HTTPTestSupport
 import Testing
 
 @testable import HTTPServer
@@ -40,7 +41,7 @@ struct ServerLifecycleTests {
         var router = Router()
         router.get("/stuck") { _ in
             started.signal()
-            usleepMilliseconds(3000)
+            pause(milliseconds: 3000)
             return TestRoutes.text("late")
         }
         let live = try LiveServer(router: router) { $0.drainTimeout = .milliseconds(200) }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import HTTPTestSupport
 import JSON
 import Testing
 
@@ -47,7 +48,7 @@ struct ServerResilienceTests {
         // Dribble header lines more slowly than the deadline allows.
         var closed = false
         for index in 0..<6 {
-            usleepMilliseconds(300)
+            pause(milliseconds: 300)
             do {
                 try client.send("X-Drip-\(index): y\r\n")
             } catch {

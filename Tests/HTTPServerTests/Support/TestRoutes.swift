@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+import HTTPTestSupport
+import JSON
 import Synchronization
 
 @testable import HTTPServer
@@ -46,9 +48,24 @@ enum TestRoutes {
             if case .bytes(let bytes) = request.body { return text("got \(bytes.count)") }
             return text("got 0")
         }
+        // A JSON endpoint as the API has them: malformed JSON is the client's fault (400), not a crash.
+        router.post("/json") { request in
+            guard request.headers["Content-Type"]?.lowercased().hasPrefix("application/json") == true else {
+                throw HTTPError(.unsupportedMediaType, detail: "Send the body as application/json.")
+            }
+            var bytes: [UInt8] = []
+            if case .bytes(let body) = request.body { bytes = body }
+            let value: JSONValue
+            do throws(JSONParseError) {
+                value = try JSONParser.parse(bytes)
+            } catch {
+                throw HTTPError(.badRequest, detail: "The body is not valid JSON: \(error.message)")
+            }
+            return HTTPResponse(headers: ["Content-Type": "application/json"], body: .bytes(value.serialized()))
+        }
         router.get("/slow") { _ in
             slowStarted?.signal()
-            usleepMilliseconds(500)
+            pause(milliseconds: 500)
             return text("slow done")
         }
         router.get("/stream") { _ in
