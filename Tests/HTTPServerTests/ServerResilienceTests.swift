@@ -62,10 +62,44 @@ struct ServerResilienceTests {
         #expect(live.eventually { live.server.stats.openConnections == 0 })
     }
 
-    @Test func silentNewConnectionHitsTheIdleTimeout() throws {
-        let live = try LiveServer { $0.idleTimeout = .milliseconds(300) }
+    @Test func silentNewConnectionIsClosedAtTheHeaderTimeoutWithoutAResponse() throws {
+        let live = try LiveServer {
+            $0.headerTimeout = .milliseconds(300)
+            $0.idleTimeout = .seconds(60)
+        }
         let client = try live.connect()
+        #expect(try client.readUntilClosed().isEmpty)
+        #expect(live.eventually { live.server.stats.openConnections == 0 })
+    }
+
+    @Test func firstRequestHeadIsDueWithinTheHeaderTimeoutOfTheAccept() throws {
+        let live = try LiveServer {
+            $0.headerTimeout = .seconds(2)
+            $0.idleTimeout = .seconds(60)
+        }
+        let client = try live.connect(receiveTimeout: 10)
+        // Silent for most of the deadline, then a head that would be in time if the clock
+        // started at its first byte.
+        pause(milliseconds: 1500)
+        try client.send("GET /hello HTTP/1.1\r\n")
+        pause(milliseconds: 1000)
+        try? client.send("Host: t\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.status == 408)
         #expect(client.isClosedByServer())
+    }
+
+    @Test func keptAliveConnectionWaitsTheIdleTimeoutNotTheHeaderTimeout() throws {
+        let live = try LiveServer {
+            $0.headerTimeout = .milliseconds(300)
+            $0.idleTimeout = .seconds(60)
+        }
+        let client = try live.connect()
+        try client.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().status == 200)
+        pause(milliseconds: 900)
+        try client.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().status == 200)
     }
 
     @Test func slowBodyHitsTheBodyTimeoutWith408() throws {

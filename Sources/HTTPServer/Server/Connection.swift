@@ -24,6 +24,10 @@ final class Connection: @unchecked Sendable {
     }
 
     enum ReadDeadline {
+        /// Just accepted: the first request's header section is due within `headerTimeout` of
+        /// the accept, not `idleTimeout`, so a connection that never speaks is cheap to hold.
+        /// Nothing has been sent yet, so expiry closes without a response.
+        case accepted
         case idle, header, body, linger
     }
 
@@ -80,7 +84,7 @@ final class Connection: @unchecked Sendable {
     func start() {
         queue.async { [self] in
             guard phase != .closed else { return }
-            setReadDeadline(.idle)
+            setReadDeadline(.accepted)
             activateSources()
         }
     }
@@ -142,7 +146,7 @@ final class Connection: @unchecked Sendable {
         }
         if received > 0 && phase == .idle {
             phase = .head
-            setReadDeadline(.header)
+            startHeaderDeadline()
         }
         if sawEnd {
             // The end of input stays readable forever; stop watching it or the source would spin.
@@ -186,7 +190,7 @@ final class Connection: @unchecked Sendable {
             guard let event else {
                 if phase == .idle && parser.bufferedByteCount > 0 {
                     phase = .head
-                    setReadDeadline(.header)
+                    startHeaderDeadline()
                 }
                 return
             }
@@ -418,11 +422,21 @@ final class Connection: @unchecked Sendable {
 
     // MARK: Deadlines
 
+    /// The first bytes of a request arrived: its header section is due within `headerTimeout`,
+    /// counted from the accept for the first request and from now for later ones.
+    private func startHeaderDeadline() {
+        if let deadline = readDeadline, deadline.kind == .accepted {
+            readDeadline = (deadline.at, .header)
+        } else {
+            setReadDeadline(.header)
+        }
+    }
+
     func setReadDeadline(_ kind: ReadDeadline) {
         let timeout: Duration =
             switch kind {
             case .idle: configuration.idleTimeout
-            case .header: configuration.headerTimeout
+            case .accepted, .header: configuration.headerTimeout
             case .body: configuration.bodyTimeout
             case .linger: configuration.lingerTimeout
             }
@@ -447,7 +461,7 @@ final class Connection: @unchecked Sendable {
         if let deadline = readDeadline, deadline.at <= now {
             readDeadline = nil
             switch deadline.kind {
-            case .idle, .linger:
+            case .accepted, .idle, .linger:
                 close()
                 return
             case .header, .body:

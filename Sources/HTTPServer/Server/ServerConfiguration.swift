@@ -17,7 +17,9 @@ public struct ServerConfiguration: Sendable {
     public var host: String = "127.0.0.1"
     /// The TCP port; 0 asks the kernel for an ephemeral one (read it back from `HTTPServer.port`).
     public var port: Int = 8080
-    /// The whole header section must arrive within this, counted from the first byte of a request.
+    /// The whole header section must arrive within this: counted from the accept for a
+    /// connection's first request (so a connection that never sends a byte is closed after it),
+    /// from the request's first byte for later ones.
     public var headerTimeout: Duration = .seconds(10)
     /// The whole body must arrive within this, counted from the end of the head.
     public var bodyTimeout: Duration = .seconds(30)
