@@ -91,10 +91,7 @@ public struct ComplaintRepository: Sendable {
             "SELECT \(columns) FROM complaints WHERE reference = ?", [reference.normalized], decode)
     }
 
-    /// Creates or replaces one decision inside a transaction the caller holds (`pool.write`), so a
-    /// caller streaming a large upload can write record by record and still commit or roll back
-    /// all of them at once. `index` tags failures as `RepositoryError.batchRecord`.
-    public static func upsert(_ complaint: Complaint, index: Int?, in connection: Connection) throws -> UpsertOutcome {
+    static func upsert(_ complaint: Complaint, index: Int?, in connection: Connection) throws -> UpsertOutcome {
         try RepositoryError.tagging(index: index, councilID: complaint.councilID) {
             let existing = try fetch(complaint.reference, in: connection)
             if existing == complaint { return .unchanged }
