@@ -49,6 +49,7 @@ public struct CouncilAPIApplication: Sendable {
         CouncilRoutes(context: context).register(in: &router)
         StatisticsRoutes(context: context).register(in: &router)
         ComplaintRoutes(context: context).register(in: &router)
+        BulkRoutes(context: context).register(in: &router)
         ReportRoutes(context: context).register(in: &router)
         ServiceImprovementRoutes(context: context).register(in: &router)
         AnnualLetterRoutes(context: context).register(in: &router)
