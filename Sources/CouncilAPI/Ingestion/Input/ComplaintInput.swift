@@ -64,13 +64,7 @@ enum ComplaintInput {
         let remedy = reader.bool("remedy_before_ombudsman")
         let compliance = reader.choice("compliance", Compliance.self)
 
-        var councilID: String?
-        if let councilKey {
-            councilID = try context.councils.councilID(for: councilKey)
-            if councilID == nil {
-                reader.fail("council", "does not exist: no council has the id or GSS code '\(councilKey)'; GET /v1/councils lists them")
-            }
-        }
+        let councilID = try reader.council(councilKey, in: context)
         if let decided {
             if decided > context.today {
                 reader.fail("decided", "must not be in the future (today is \(context.today.iso))")
@@ -92,8 +86,7 @@ enum ComplaintInput {
         }
         try reader.finish()
         guard let reference, let councilID, let decided, let category, let outcome else {
-            // Unreachable: each nil above recorded a fault and `finish` threw.
-            throw InputErrors([FieldError(field: "reference", message: "could not be read")])
+            throw InputErrors.unreadable("reference")
         }
         let complaint = Complaint(
             reference: reference, councilID: councilID, received: received, decided: decided, category: category,

@@ -11,6 +11,12 @@ struct InputErrors: Error, Sendable {
         self.errors = errors
     }
 
+    /// For a decoder whose reader recorded no fault yet lacks a required value, which the
+    /// reader's contract makes impossible; a typed error rather than a crash all the same.
+    static func unreadable(_ field: String) -> InputErrors {
+        InputErrors([FieldError(field: field, message: "could not be read")])
+    }
+
     /// The 422 problem for a single record.
     var problem: HTTPError {
         HTTPError(

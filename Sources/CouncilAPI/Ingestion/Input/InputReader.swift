@@ -38,6 +38,12 @@ struct InputReader {
         errors.append(FieldError(field: field, message: message))
     }
 
+    /// Replaces the faults recorded against `field` with one saying `message`.
+    mutating func replaceFault(_ field: String, _ message: String) {
+        errors.removeAll { $0.field == field }
+        fail(field, message)
+    }
+
     /// Whether any fault has been recorded against `field`.
     func hasError(_ field: String) -> Bool {
         errors.contains { $0.field == field }
@@ -148,6 +154,16 @@ struct InputReader {
         return date
     }
 
+    /// A date on or before `today`: records describe what has happened.
+    mutating func pastDate(_ name: String, required: Bool = false, today: CalendarDate) -> CalendarDate? {
+        guard let date = date(name, required: required) else { return nil }
+        guard date <= today else {
+            fail(name, "must not be in the future (today is \(today.iso))")
+            return nil
+        }
+        return date
+    }
+
     mutating func reference(_ name: String, required: Bool = false) -> CaseReference? {
         guard let text = rawText(name, required: required) else { return nil }
         guard let reference = CaseReference(text) else {
@@ -191,6 +207,17 @@ struct InputReader {
     /// An absolute http or https URL of at most 2000 characters.
     mutating func url(_ name: String, required: Bool = false) -> String? {
         pattern(name, required: required, maxLength: 2000, message: "must be an absolute http:// or https:// URL", isValid: Self.isWebURL)
+    }
+
+    /// The id of the council `key` names (an id or a GSS code), recording a fault when none does.
+    /// Throws only when the store fails.
+    mutating func council(_ key: String?, in context: InputContext, field: String = "council") throws -> String? {
+        guard let key else { return nil }
+        guard let id = try context.councils.councilID(for: key) else {
+            fail(field, "does not exist: no council has the id or GSS code '\(key)'; GET /v1/councils lists them")
+            return nil
+        }
+        return id
     }
 
     // MARK: Arrays
