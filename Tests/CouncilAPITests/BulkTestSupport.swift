@@ -30,16 +30,16 @@ enum Bulk {
 
     static func upload(
         _ api: LiveAPI, _ body: String, contentType: String? = "application/x-ndjson", query: String = "",
-        token: String? = Bulk.token
+        token: String? = Bulk.token, headers: [(String, String)] = []
     ) throws -> RawResponse {
-        try upload(api, bytes: Array(body.utf8), contentType: contentType, query: query, token: token)
+        try upload(api, bytes: Array(body.utf8), contentType: contentType, query: query, token: token, headers: headers)
     }
 
     static func upload(
         _ api: LiveAPI, bytes: [UInt8], contentType: String? = "application/x-ndjson", query: String = "",
-        token: String? = Bulk.token
+        token: String? = Bulk.token, headers extra: [(String, String)] = []
     ) throws -> RawResponse {
-        var headers: [(String, String)] = []
+        var headers = extra
         if let contentType { headers.append(("Content-Type", contentType)) }
         if let token { headers.append(("Authorization", "Bearer \(token)")) }
         return try api.live.request("POST", "/v1/complaints/bulk" + query, headers: headers, body: bytes)

@@ -51,11 +51,12 @@ public struct CouncilAPIApplication: Sendable {
         CouncilRoutes(context: context).register(in: &router)
         StatisticsRoutes(context: context).register(in: &router)
         ComplaintRoutes(context: context).register(in: &router)
-        BulkRoutes(context: context).register(in: &router)
         ReportRoutes(context: context).register(in: &router)
         ServiceImprovementRoutes(context: context).register(in: &router)
         AnnualLetterRoutes(context: context).register(in: &router)
-        IngestionRoutes(context: context, writes: WriteRunner(store: store)).register(in: &router)
+        let writes = WriteRunner(store: store)
+        IngestionRoutes(context: context, writes: writes).register(in: &router)
+        BulkRoutes(context: context, writes: writes).register(in: &router)
 
         self.router = router
         self.readiness = readiness

@@ -15,41 +15,30 @@ import Repositories
 /// stored fails, pointing at the earlier line. "Later wins" would make the earlier line's
 /// reported outcome a lie and usually hides a fault in the exporting system.
 struct BulkLoader {
-    let store: DataStore
     let input: InputContext
     let mode: BulkMode
 
-    /// The outcome of the upload: the report of a committed upload, or `rejected` with the report
-    /// of an atomic upload that was rolled back.
-    enum Outcome {
-        case committed(BulkReport)
-        case rejected(BulkReport)
-    }
-
-    /// Thrown inside the transaction to roll it back while keeping the report.
-    private struct Rejection: Error {
+    /// Thrown from inside the transaction to roll it back while keeping the report: an atomic
+    /// upload with a bad line, or an upload with no complaint at all.
+    struct Rejection: Error {
         let report: BulkReport
     }
 
-    func load(_ records: inout some BulkRecordSource) throws -> Outcome {
-        do {
-            return .committed(
-                try store.write { transaction in
-                    var report = BulkReport(mode: mode)
-                    var seen = ReferenceRegister()
-                    while let record = try records.next() {
-                        try load(record, into: &report, seen: &seen) { complaint in
-                            try transaction.upsert(complaint)
-                        }
-                    }
-                    if report.isEmpty || (mode == .atomic && report.failed > 0) {
-                        throw Rejection(report: report)
-                    }
-                    return report
-                })
-        } catch let rejection as Rejection {
-            return .rejected(rejection.report)
+    /// Reads, validates and writes every record in `transaction`, and returns the report of an
+    /// upload to commit.
+    ///
+    /// - Throws: `Rejection` when the upload must not be committed; `BulkUploadError` when the
+    ///   body as a whole is unusable; anything else when the store or the spool file fails.
+    func load(_ records: inout some BulkRecordSource, in transaction: WriteTransaction) throws -> BulkReport {
+        var report = BulkReport(mode: mode)
+        var seen = ReferenceRegister()
+        while let record = try records.next() {
+            try load(record, into: &report, seen: &seen) { try transaction.upsert($0) }
         }
+        if report.isEmpty || (mode == .atomic && report.failed > 0) {
+            throw Rejection(report: report)
+        }
+        return report
     }
 
     private func load(

@@ -1,3 +1,4 @@
+import Digests
 import HTTPServer
 import Repositories
 
@@ -6,8 +7,11 @@ import Repositories
 /// The route has its own body limit (`APIConfiguration.maxBulkBytes`, 64 MiB by default) instead
 /// of the server's 1 MiB; bodies that large arrive spooled to a file and are read back in pieces.
 /// The councils are loaded once per upload, so validating a line costs no query for its council.
+/// It runs under the same `WriteRunner` as every other write, so an `Idempotency-Key` is honoured
+/// the same way: the answer of a committed upload is kept in the upload's own transaction.
 struct BulkRoutes {
     let context: RouteContext
+    let writes: WriteRunner
 
     func register(in router: inout Router) {
         router.post("/v1/complaints/bulk", bodyLimit: context.configuration.maxBulkBytes) { try upload($0) }
@@ -19,24 +23,41 @@ struct BulkRoutes {
         try query.validate()
         let format = try BulkFormat(request)
 
-        let input = InputContext(today: context.today, councils: try CouncilSnapshot.load(from: context.store))
-        let loader = BulkLoader(store: context.store, input: input, mode: mode)
-        let outcome: BulkLoader.Outcome
-        do {
-            switch format {
-            case .ndjson:
-                var records = NDJSONRecords(request.body)
-                outcome = try loader.load(&records)
-            case .csv:
-                var records = CSVRecords(request.body)
-                outcome = try loader.load(&records)
+        return try writes.run(try Self.fingerprintStandIn(for: request)) { scope in
+            let councils = try CouncilSnapshot.load(from: context.store)
+            let loader = BulkLoader(input: InputContext(today: context.today, councils: councils), mode: mode)
+            do {
+                return try scope.commit { transaction in
+                    switch format {
+                    case .ndjson:
+                        var records = NDJSONRecords(request.body)
+                        return try loader.load(&records, in: transaction).response()
+                    case .csv:
+                        var records = CSVRecords(request.body)
+                        return try loader.load(&records, in: transaction).response()
+                    }
+                }
+            } catch let rejection as BulkLoader.Rejection {
+                throw rejection.report.problem
+            } catch let error as BulkUploadError {
+                throw error.problem
             }
-        } catch let error as BulkUploadError {
-            throw error.problem
         }
-        switch outcome {
-        case .committed(let report): return report.response()
-        case .rejected(let report): throw report.problem
+    }
+
+    /// The request as `WriteRunner` should fingerprint it for an `Idempotency-Key`: the runner
+    /// hashes the body it is given in one piece, so an upload is given the SHA-256 of its body
+    /// instead, computed while streaming it. Two uploads still match exactly when their bodies do.
+    /// Without a key nothing is read and the request is returned as is.
+    static func fingerprintStandIn(for request: HTTPRequest) throws -> HTTPRequest {
+        guard request.headers[IdempotencyKey.headerName] != nil else { return request }
+        var hasher = SHA256()
+        var chunks = request.body.chunks()
+        while let chunk = try chunks.next() {
+            hasher.update(chunk)
         }
+        var standIn = request
+        standIn.body = .bytes(hasher.finalize())
+        return standIn
     }
 }
