@@ -62,7 +62,8 @@ struct BulkCSVTests {
     @Test("a header naming an unknown or server-set column refuses the upload once, on the header's line")
     func csvUnknownColumns() throws {
         let api = try Bulk.api()
-        let body = "reference,council,decided,category,outcome,year,colour\n24900001,knowsley,2024-09-02,Housing,not_upheld,2024-25,red\n"
+        let body =
+            "reference,council,decided,category,outcome,year,colour\n24900001,knowsley,2024-09-02,Housing,not_upheld,2024-25,red\n"
         let response = try Bulk.upload(api, body, contentType: "text/csv", query: "?mode=partial")
         #expect(response.status == 422)
         let faults = try Bulk.faults(api, response)

@@ -8,8 +8,11 @@ struct BulkNDJSONTests {
     @Test("an atomic upload stores every line and counts them; blank lines and a missing final newline are fine")
     func atomicSuccess() throws {
         let api = try Bulk.api()
-        let body = [Bulk.line(1), "", Bulk.line(2, council: "E08000012"), "   ", Bulk.line(3, outcome: "upheld", extra: #","remedy_before_ombudsman":true"#)]
-            .joined(separator: "\n")
+        let body = [
+            Bulk.line(1), "", Bulk.line(2, council: "E08000012"), "   ",
+            Bulk.line(3, outcome: "upheld", extra: #","remedy_before_ombudsman":true"#),
+        ]
+        .joined(separator: "\n")
         let response = try Bulk.upload(api, body)
         #expect(response.status == 200)
         #expect(response.header("Content-Type") == "application/json")
@@ -50,7 +53,8 @@ struct BulkNDJSONTests {
     @Test("one bad line refuses an atomic upload with 422 naming its line and field, and nothing is written")
     func atomicRollback() throws {
         let api = try Bulk.api()
-        let body = [Bulk.line(1), Bulk.line(2), Bulk.line(3, decided: "2024-02-30"), Bulk.line(4)].joined(separator: "\n")
+        let body = [Bulk.line(1), Bulk.line(2), Bulk.line(3, decided: "2024-02-30"), Bulk.line(4)].joined(
+            separator: "\n")
         let response = try Bulk.upload(api, body)
         #expect(response.status == 422)
         #expect(response.header("Content-Type") == "application/problem+json")
@@ -121,7 +125,10 @@ struct BulkNDJSONTests {
         let results = try Bulk.results(api, response)
         #expect(results.map { $0["line"] as? Int } == [1, 2, 3, 5, 6])
         #expect(results.map { $0["status"] as? String } == ["created", "updated", "failed", "created", "failed"])
-        #expect(results.map { $0["reference"] as? String } == ["24 900 001", "24 900 002", "24 900 003", "24 900 005", "24 900 002"])
+        #expect(
+            results.map { $0["reference"] as? String } == [
+                "24 900 001", "24 900 002", "24 900 003", "24 900 005", "24 900 002",
+            ])
         let lineThree = try #require(results[2]["errors"] as? [[String: Any]])
         #expect(lineThree.map { $0["field"] as? String } == ["decided"])
         #expect((results[0]["errors"] as? [Any])?.isEmpty == true)
@@ -151,7 +158,9 @@ struct BulkNDJSONTests {
         }
     }
 
-    @Test("an unknown mode or any other query parameter is a 400", arguments: ["?mode=all", "?mode=atomic&dry_run=1", "?mode=atomic&mode=partial"])
+    @Test(
+        "an unknown mode or any other query parameter is a 400",
+        arguments: ["?mode=all", "?mode=atomic&dry_run=1", "?mode=atomic&mode=partial"])
     func badQuery(query: String) throws {
         let api = try Bulk.api()
         let response = try Bulk.upload(api, Bulk.line(1), query: query)

@@ -31,7 +31,9 @@ enum BulkFormat: Sendable {
             throw HTTPError(
                 .unsupportedMediaType, type: ProblemType.unsupportedMediaType, title: "Unsupported media type",
                 detail: "\(given) is not a bulk format; send \(Self.mediaTypes.joined(separator: " or ")) in UTF-8",
-                errors: [FieldError(field: "Content-Type", message: "must be \(Self.mediaTypes.joined(separator: " or "))")])
+                errors: [
+                    FieldError(field: "Content-Type", message: "must be \(Self.mediaTypes.joined(separator: " or "))")
+                ])
         }
         self = format
     }

@@ -85,7 +85,9 @@ struct BulkLoader {
             // Validation should have caught it; if the schema still refuses, the line fails alone
             // (a failed statement does not end the transaction).
             let problem = ErrorMappingMiddleware.problem(for: error)
-            let errors = problem.errors.isEmpty ? [FieldError(field: FieldError.wholeLine, message: problem.detail)] : problem.errors
+            let errors =
+                problem.errors.isEmpty
+                ? [FieldError(field: FieldError.wholeLine, message: problem.detail)] : problem.errors
             report.failed(line: line, reference: complaint.reference, errors: errors)
         }
     }

@@ -69,7 +69,9 @@ struct CSVRecords: BulkRecordSource {
         }
         guard faults.isEmpty else {
             let listed = faults.map { "'\($0.field)'" }.joined(separator: ", ")
-            throw BulkUploadError(detail: "the CSV header on line \(record.line) has columns \(listed) that cannot be written", errors: faults)
+            throw BulkUploadError(
+                detail: "the CSV header on line \(record.line) has columns \(listed) that cannot be written",
+                errors: faults)
         }
         return names
     }

@@ -24,7 +24,8 @@ struct NDJSONRecords: BulkRecordSource {
                 return .unreadable(
                     line: number,
                     FieldError(
-                        field: FieldError.wholeLine, message: "is longer than \(limit) bytes, too long to be one complaint",
+                        field: FieldError.wholeLine,
+                        message: "is longer than \(limit) bytes, too long to be one complaint",
                         line: number))
             }
             if line.isBlank { continue }
@@ -46,7 +47,9 @@ struct NDJSONRecords: BulkRecordSource {
         guard let object = value.objectValue else {
             return .unreadable(
                 line: line.number,
-                FieldError(field: FieldError.wholeLine, message: "must be a JSON object describing one complaint", line: line.number))
+                FieldError(
+                    field: FieldError.wholeLine, message: "must be a JSON object describing one complaint",
+                    line: line.number))
         }
         return .fields(line: line.number, .json(object))
     }
