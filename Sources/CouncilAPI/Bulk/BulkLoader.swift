@@ -33,7 +33,7 @@ struct BulkLoader {
         var report = BulkReport(mode: mode)
         var seen = ReferenceRegister()
         while let record = try records.next() {
-            try load(record, into: &report, seen: &seen) { try transaction.upsert($0) }
+            try load(record, into: &report, seen: &seen, transaction: transaction)
         }
         if report.isEmpty || (mode == .atomic && report.failed > 0) {
             throw Rejection(report: report)
@@ -43,17 +43,16 @@ struct BulkLoader {
 
     private func load(
         _ record: BulkRecord, into report: inout BulkReport, seen: inout ReferenceRegister,
-        write: (Complaint) throws -> UpsertOutcome
+        transaction: WriteTransaction
     ) throws {
-        let fields: InputFields
+        let (line, fields): (Int, InputFields)
         switch record {
         case .unreadable(let line, let error):
             report.failed(line: line, reference: nil, errors: [error])
             return
-        case .fields(_, let readFields):
-            fields = readFields
+        case .fields(let readLine, let readFields):
+            (line, fields) = (readLine, readFields)
         }
-        let line = record.line
         let complaint: Complaint
         do {
             complaint = try ComplaintInput.decode(fields, in: input)
@@ -74,11 +73,11 @@ struct BulkLoader {
         }
         guard mode == .partial || report.failed == 0 else {
             seen.record(complaint.reference, line: line)
-            report.valid(line: line)
+            report.validButNotWritten()
             return
         }
         do {
-            let outcome = try write(complaint)
+            let outcome = try transaction.upsert(complaint)
             seen.record(complaint.reference, line: line)
             report.stored(line: line, reference: complaint.reference, outcome: outcome)
         } catch let error as RepositoryError {

@@ -8,12 +8,6 @@ import HTTPServer
 enum BulkRecord {
     case fields(line: Int, InputFields)
     case unreadable(line: Int, FieldError)
-
-    var line: Int {
-        switch self {
-        case .fields(let line, _), .unreadable(let line, _): line
-        }
-    }
 }
 
 /// The complaint lines of an upload, one at a time, so that neither the body nor its records are

@@ -6,6 +6,14 @@ import Repositories
 struct BulkLineResult: Sendable {
     enum Status: String, Sendable {
         case created, updated, unchanged, failed
+
+        init(_ outcome: UpsertOutcome) {
+            switch outcome {
+            case .created: self = .created
+            case .updated: self = .updated
+            case .unchanged: self = .unchanged
+            }
+        }
     }
 
     var line: Int
@@ -45,14 +53,13 @@ struct BulkReport: Sendable {
         lines += 1
         summary.add(outcome)
         if mode == .partial {
-            let status = BulkLineResult.Status(rawValue: outcome.rawValue) ?? .updated
-            results.append(BulkLineResult(line: line, status: status, reference: reference, errors: []))
+            results.append(BulkLineResult(line: line, status: .init(outcome), reference: reference, errors: []))
         }
     }
 
     /// A line that passed validation in an atomic upload that has already failed: it is not
     /// written (the transaction will be rolled back) and not counted as stored.
-    mutating func valid(line: Int) {
+    mutating func validButNotWritten() {
         lines += 1
     }
 
