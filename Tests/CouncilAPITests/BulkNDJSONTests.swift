@@ -180,4 +180,15 @@ struct BulkNDJSONTests {
         #expect(faults.map(\.line) == [2, 3])
         #expect(faults.map(\.field) == ["line", "council"])
     }
+
+    @Test("a UTF-8 byte order mark before the first line is skipped, in NDJSON and in CSV")
+    func byteOrderMark() throws {
+        let api = try Bulk.api()
+        let bom = "\u{FEFF}"
+        #expect(try Bulk.upload(api, bom + Bulk.line(1)).status == 200)
+        let csv = bom + "reference,council,decided,category,outcome\n24900002,knowsley,2024-09-02,Housing,upheld\n"
+        #expect(try Bulk.upload(api, csv, contentType: "text/csv").status == 200)
+        #expect(try Bulk.isStored(api, 1))
+        #expect(try Bulk.isStored(api, 2))
+    }
 }
