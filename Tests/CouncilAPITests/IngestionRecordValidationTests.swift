@@ -83,7 +83,7 @@ import Testing
                 InvalidBody("year not consecutive", field: "year") { $0["year"] = "2023-25" },
                 InvalidBody("neither url nor text", field: "url") { $0["url"] = nil },
                 InvalidBody("url with a script scheme", field: "url") { $0["url"] = "javascript:alert(1)" },
-                InvalidBody("published before the year starts", field: "published") { $0["published"] = "2023-03-01" },
+                InvalidBody("published before the year starts", field: "published") { $0["published"] = "2019-03-01" },
                 InvalidBody("council unknown", field: "council") { $0["council"] = "atlantis" },
             ])
         + cases(

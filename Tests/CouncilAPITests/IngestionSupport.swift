@@ -47,7 +47,8 @@ extension LiveAPI {
     }
 }
 
-/// Valid bodies of each record, about the demo's Knowsley, dated before the demo's today.
+/// Valid bodies of each record, about the demo's Knowsley, dated before the demo's today and
+/// keyed apart from every demo record (the demo holds letters and averages from 2022-23 on).
 enum WriteFixtures {
     static let complaint: JSONObject = [
         "reference": "24 123 456", "council": "knowsley", "received": "2024-05-01", "decided": "2024-06-30",
@@ -73,12 +74,12 @@ enum WriteFixtures {
     ]
 
     static let annualLetter: JSONObject = [
-        "council": "knowsley", "year": "2023-24", "published": "2024-07-17",
-        "url": "https://www.lgo.org.uk/annual-letters/knowsley-2023-24.pdf",
+        "council": "knowsley", "year": "2019-20", "published": "2020-07-22",
+        "url": "https://www.lgo.org.uk/annual-letters/knowsley-2019-20.pdf",
     ]
 
     static let publishedAverage: JSONObject = [
-        "year": "2023-24", "council_type": "unitary", "metric": "upheld_rate", "value": 0.79,
+        "year": "2019-20", "council_type": "unitary", "metric": "upheld_rate", "value": 0.79,
     ]
 }
 
