@@ -63,7 +63,10 @@ import Testing
         #expect(malformed.status == 401)
     }
 
-    @Test(arguments: [("PUT", "/v1/complaints/24123456"), ("DELETE", "/v1/complaints/23008737"), ("POST", "/v1/councils"), ("PATCH", "/v1/complaints/23008737")])
+    @Test(arguments: [
+        ("PUT", "/v1/complaints/24123456"), ("DELETE", "/v1/complaints/23008737"), ("POST", "/v1/councils"),
+        ("PATCH", "/v1/complaints/23008737"),
+    ])
     func everyWriteMethodNeedsTheToken(_ method: String, _ path: String) throws {
         let api = try LiveAPI.writable()
         let revision = api.store.pool.revision

@@ -9,7 +9,8 @@ import Testing
     static var expected: [String: Any] {
         [
             "reference": "24 123 456", "council": "knowsley", "received": "2024-05-01", "decided": "2024-06-30",
-            "year": "2024-25", "category": "Adult care services", "subcategory": "Residential care", "outcome": "upheld",
+            "year": "2024-25", "category": "Adult care services", "subcategory": "Residential care",
+            "outcome": "upheld",
             "not_for_us_reason": NSNull(), "remedy_before_ombudsman": false, "compliance": "complied", "demo": false,
         ]
     }
@@ -55,9 +56,10 @@ import Testing
         #expect(second.status == 200)
         #expect(second.header("Location") == nil)
         #expect(second.body == first.body)
-        #expect(try api.store.complaints.list(.init(councilID: "knowsley"), page: .first(1000)).items.count(where: {
-            $0.reference.normalized == "24123456"
-        }) == 1)
+        #expect(
+            try api.store.complaints.list(.init(councilID: "knowsley"), page: .first(1000)).items.count(where: {
+                $0.reference.normalized == "24123456"
+            }) == 1)
     }
 
     @Test func postOfADifferentDecisionUnderAnExistingReferenceIs409PointingToPut() throws {
@@ -98,7 +100,8 @@ import Testing
 
     @Test func putCanCorrectADemoDecision() throws {
         let api = try LiveAPI.writable()
-        let demo = try #require(try api.store.complaints.list(.init(councilID: "knowsley"), page: .first(1)).items.first)
+        let demo = try #require(
+            try api.store.complaints.list(.init(councilID: "knowsley"), page: .first(1)).items.first)
         var body = WriteFixtures.complaint
         body["reference"] = .string(demo.reference.published)
         let response = try api.send("PUT", "/v1/complaints/\(demo.reference.normalized)", object: body)
@@ -115,7 +118,8 @@ import Testing
     @Test func deleteIs204ThenTheDecisionIsGone() throws {
         let api = try LiveAPI.writable()
         #expect(try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint).status == 201)
-        let deleted = try api.send("DELETE", "/v1/complaints/24 123 456".replacingOccurrences(of: " ", with: "%20"), contentType: nil)
+        let deleted = try api.send(
+            "DELETE", "/v1/complaints/24 123 456".replacingOccurrences(of: " ", with: "%20"), contentType: nil)
         #expect(deleted.status == 204)
         #expect(deleted.body.isEmpty)
         #expect(try api.get("/v1/complaints/24123456").status == 404)

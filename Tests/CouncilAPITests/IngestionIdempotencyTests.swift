@@ -43,7 +43,9 @@ import Testing
 
     @Test func theSameKeyForAnotherRequestIs422() throws {
         let api = try LiveAPI.writable()
-        #expect(try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key("k-2")).status == 201)
+        #expect(
+            try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key("k-2")).status
+                == 201)
         var other = WriteFixtures.complaint
         other["reference"] = "24 000 001"
         let response = try api.send("POST", "/v1/complaints", object: other, headers: Self.key("k-2"))
@@ -55,7 +57,9 @@ import Testing
 
     @Test func theSameKeyOnAnotherPathOrFromAnotherTokenIs422() throws {
         let api = try LiveAPI.writable()
-        #expect(try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key("k-3")).status == 201)
+        #expect(
+            try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key("k-3")).status
+                == 201)
         let otherToken = try api.send(
             "POST", "/v1/complaints", object: WriteFixtures.complaint, token: LiveAPI.otherWriteToken,
             headers: Self.key("k-3"))
@@ -70,7 +74,8 @@ import Testing
         invalid["outcome"] = "won"
         #expect(try api.send("POST", "/v1/complaints", object: invalid, headers: Self.key("k-4")).status == 422)
         #expect(try api.store.idempotency.count() == 0)
-        let corrected = try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key("k-4"))
+        let corrected = try api.send(
+            "POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key("k-4"))
         #expect(corrected.status == 201)
         #expect(corrected.header("Idempotent-Replayed") == nil)
     }
@@ -97,7 +102,9 @@ import Testing
     @Test func aKeyOf255VisibleCharactersIsAccepted() throws {
         let api = try LiveAPI.writable()
         let key = String(repeating: "~", count: 254) + "!"
-        #expect(try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key(key)).status == 201)
+        #expect(
+            try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key(key)).status
+                == 201)
     }
 
     @Test func concurrentCopiesOfOneRequestWriteOnce() throws {
@@ -138,7 +145,8 @@ import Testing
         if let key { headers.set("Idempotency-Key", key) }
         let head = RequestHead(
             method: .post, target: path, version: .http1_1, headers: headers, path: path,
-            pathSegments: path.split(separator: "/").map(String.init), query: [], framing: .contentLength(body.utf8.count),
+            pathSegments: path.split(separator: "/").map(String.init), query: [],
+            framing: .contentLength(body.utf8.count),
             keepAlive: true, expectsContinue: false)
         return HTTPRequest(head: head, body: .bytes(Array(body.utf8)), id: "test")
     }

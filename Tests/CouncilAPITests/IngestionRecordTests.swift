@@ -73,8 +73,10 @@ import Testing
         let list = try api.object(try api.get("/v1/councils/knowsley/populations?limit=100"))
         let years = (list["items"] as? [[String: Any]] ?? []).compactMap { $0["year"] as? Int }
         #expect(years.contains(2023))
-        #expect(try api.send("POST", "/v1/councils/knowsley/populations", object: WriteFixtures.population).status == 200)
-        #expect(try api.send("POST", "/v1/councils/atlantis/populations", object: WriteFixtures.population).status == 404)
+        #expect(
+            try api.send("POST", "/v1/councils/knowsley/populations", object: WriteFixtures.population).status == 200)
+        #expect(
+            try api.send("POST", "/v1/councils/atlantis/populations", object: WriteFixtures.population).status == 404)
     }
 
     @Test func reportWithoutAnIdGetsAStableGeneratedOne() throws {
@@ -99,7 +101,9 @@ import Testing
         report["title"] = "Council failed to review care charges properly"
         let replaced = try api.send("POST", "/v1/reports", object: report)
         #expect(replaced.status == 200)
-        #expect(try api.object(try api.get("/v1/reports/knowsley-care-charges"))["title"] as? String == "Council failed to review care charges properly")
+        #expect(
+            try api.object(try api.get("/v1/reports/knowsley-care-charges"))["title"] as? String
+                == "Council failed to review care charges properly")
     }
 
     @Test func serviceImprovementIsStoredWithItsActionsInOrder() throws {

@@ -50,7 +50,9 @@ import Testing
             [
                 InvalidBody("id with capitals", field: "id") { $0["id"] = "Report-1" },
                 InvalidBody("council unknown", field: "council") { $0["council"] = "atlantis" },
-                InvalidBody("title too long", field: "title") { $0["title"] = .string(String(repeating: "t", count: 301)) },
+                InvalidBody("title too long", field: "title") {
+                    $0["title"] = .string(String(repeating: "t", count: 301))
+                },
                 InvalidBody("summary too long", field: "summary") {
                     $0["summary"] = .string(String(repeating: "s", count: 5001))
                 },

@@ -79,9 +79,11 @@ import Testing
         let api = try Self.shared.get()
         let response = try api.send(
             "POST", "/v1/complaints",
-            json: #"{"reference": "x", "council": "atlantis", "decided": "2024-02-30", "outcome": "won", "demo": true}"#)
+            json: #"{"reference": "x", "council": "atlantis", "decided": "2024-02-30", "outcome": "won", "demo": true}"#
+        )
         #expect(response.status == 422)
-        #expect(Set(try api.errorFields(response)) == ["reference", "council", "decided", "category", "outcome", "demo"])
+        #expect(
+            Set(try api.errorFields(response)) == ["reference", "council", "decided", "category", "outcome", "demo"])
     }
 
     @Test func enumerationErrorsListTheAllowedValues() throws {
@@ -140,7 +142,10 @@ import Testing
         #expect(try api.errorFields(response) == ["body"])
     }
 
-    @Test(arguments: [nil, "text/plain", "application/x-www-form-urlencoded", "application/json; charset=iso-8859-1", "application/jsonx"])
+    @Test(arguments: [
+        nil, "text/plain", "application/x-www-form-urlencoded", "application/json; charset=iso-8859-1",
+        "application/jsonx",
+    ])
     func wrongContentTypeIsA415(_ contentType: String?) throws {
         let api = try Self.shared.get()
         let response = try api.send(
