@@ -140,15 +140,16 @@ import Testing
 
 /// The runner itself, with a handler held mid-write, and a clock that moves.
 @Suite struct IngestionWriteRunnerTests {
-    static func request(key: String?, body: String = "{}", path: String = "/v1/things") -> HTTPRequest {
+    static func request(key: String?, body: String = "{}", path target: String = "/v1/things") -> HTTPRequest {
         var headers: HTTPHeaders = ["Host": "example.test", "Authorization": "Bearer t"]
         if let key { headers.set("Idempotency-Key", key) }
+        let path = String(target.prefix { $0 != "?" })
         let head = RequestHead(
-            method: .post, target: path, version: .http1_1, headers: headers, path: path,
+            method: .post, target: target, version: .http1_1, headers: headers, path: path,
             pathSegments: path.split(separator: "/").map(String.init), query: [],
             framing: .contentLength(body.utf8.count),
             keepAlive: true, expectsContinue: false)
-        return HTTPRequest(head: head, body: .bytes(Array(body.utf8)), id: "test")
+        return HTTPRequest(head: head, body: body.isEmpty ? .empty : .bytes(Array(body.utf8)), id: "test")
     }
 
     static func created(_ scope: WriteScope, _ text: String = "{\"ok\":true}") throws -> HTTPResponse {
@@ -226,13 +227,25 @@ import Testing
         #expect(try runner.store.idempotency.count() == 1, "the expired answer was purged by the new save")
     }
 
-    @Test func fingerprintsSeparateEveryPartOfTheRequest() {
-        let base = RequestFingerprint.of(Self.request(key: "k", path: "/a"), body: Array("b".utf8))
-        #expect(base == RequestFingerprint.of(Self.request(key: "other", path: "/a"), body: Array("b".utf8)))
-        #expect(base != RequestFingerprint.of(Self.request(key: "k", path: "/ab"), body: []))
-        #expect(base != RequestFingerprint.of(Self.request(key: "k", path: "/a"), body: Array("c".utf8)))
-        var otherToken = Self.request(key: "k", path: "/a")
+    @Test func fingerprintsSeparateEveryPartOfTheRequest() throws {
+        let base = try RequestFingerprint.of(Self.request(key: "k", body: "b", path: "/a"))
+        #expect(base == (try RequestFingerprint.of(Self.request(key: "other", body: "b", path: "/a"))))
+        #expect(base != (try RequestFingerprint.of(Self.request(key: "k", body: "", path: "/ab"))))
+        #expect(base != (try RequestFingerprint.of(Self.request(key: "k", body: "c", path: "/a"))))
+        #expect(base != (try RequestFingerprint.of(Self.request(key: "k", body: "b", path: "/a?x=1"))))
+        var otherToken = Self.request(key: "k", body: "b", path: "/a")
         otherToken.head.headers.set("Authorization", "Bearer u")
-        #expect(base != RequestFingerprint.of(otherToken, body: Array("b".utf8)))
+        #expect(base != (try RequestFingerprint.of(otherToken)))
+    }
+
+    @Test func aSpooledBodyHasTheFingerprintOfTheSameBytesInMemory() throws {
+        let text = String(repeating: "{\"reference\": \"24123456\"}\n", count: 10_000)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fingerprint-\(UUID().uuidString)")
+            .path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        var spooled = Self.request(key: "k", body: "", path: "/v1/complaints/bulk")
+        spooled.body = .file(SpooledFile(path: path, byteCount: text.utf8.count))
+        let inMemory = Self.request(key: "k", body: text, path: "/v1/complaints/bulk")
+        #expect(try RequestFingerprint.of(spooled) == RequestFingerprint.of(inMemory))
     }
 }

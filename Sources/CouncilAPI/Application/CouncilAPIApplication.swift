@@ -54,7 +54,9 @@ public struct CouncilAPIApplication: Sendable {
         ReportRoutes(context: context).register(in: &router)
         ServiceImprovementRoutes(context: context).register(in: &router)
         AnnualLetterRoutes(context: context).register(in: &router)
-        IngestionRoutes(context: context, writes: WriteRunner(store: store)).register(in: &router)
+        // One runner for every write route: its in-flight idempotency keys must be shared by all.
+        let writes = WriteRunner(store: store)
+        IngestionRoutes(context: context, writes: writes).register(in: &router)
 
         self.router = router
         self.readiness = readiness

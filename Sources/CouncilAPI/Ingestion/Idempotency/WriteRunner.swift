@@ -44,7 +44,7 @@ struct WriteRunner: Sendable {
         guard request.method == .post, let key = try IdempotencyKey.of(request) else {
             return try handler(WriteScope(runner: self, pending: nil))
         }
-        let fingerprint = RequestFingerprint.of(request, body: try request.bodyBytes())
+        let fingerprint = try RequestFingerprint.of(request)
         guard inFlight.reserve(key) else {
             throw HTTPError(
                 .conflict, type: ProblemType.idempotencyConflict, title: "Request in progress",
