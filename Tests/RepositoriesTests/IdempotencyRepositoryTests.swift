@@ -97,6 +97,13 @@ import Testing
         #expect(try store.idempotency.response(forKey: "b", now: 1_500) != nil)
     }
 
+    @Test func writesAreSyncedOnEveryCommit() throws {
+        let store = try makeStore()
+        // PRAGMA synchronous: 2 is FULL, which fsyncs the WAL at each commit.
+        #expect(try store.pool.write { try $0.scalar("PRAGMA synchronous").int64Value } == 2)
+        #expect(try store.pool.write { try $0.scalar("PRAGMA journal_mode").stringValue } == "wal")
+    }
+
     @Test func transactionReadsSeeItsOwnWrites() throws {
         let store = try makeStoreWithCouncils()
         let decision = try complaint("23008737", decided: "2024-06-30")

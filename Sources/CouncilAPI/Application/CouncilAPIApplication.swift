@@ -54,6 +54,7 @@ public struct CouncilAPIApplication: Sendable {
         ReportRoutes(context: context).register(in: &router)
         ServiceImprovementRoutes(context: context).register(in: &router)
         AnnualLetterRoutes(context: context).register(in: &router)
+        // One runner for every write route: its in-flight idempotency keys must be shared by all.
         let writes = WriteRunner(store: store)
         IngestionRoutes(context: context, writes: writes).register(in: &router)
         BulkRoutes(context: context, writes: writes).register(in: &router)

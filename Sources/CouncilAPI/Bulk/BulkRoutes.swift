@@ -1,4 +1,3 @@
-import Digests
 import HTTPServer
 import Repositories
 
@@ -8,7 +7,8 @@ import Repositories
 /// of the server's 1 MiB; bodies that large arrive spooled to a file and are read back in pieces.
 /// The councils are loaded once per upload, so validating a line costs no query for its council.
 /// It runs under the same `WriteRunner` as every other write, so an `Idempotency-Key` is honoured
-/// the same way: the answer of a committed upload is kept in the upload's own transaction.
+/// the same way (the runner fingerprints a spooled body in chunks): the answer of a committed
+/// upload is kept in the upload's own transaction.
 struct BulkRoutes {
     let context: RouteContext
     let writes: WriteRunner
@@ -23,7 +23,7 @@ struct BulkRoutes {
         try query.validate()
         let format = try BulkFormat(request)
 
-        return try writes.run(try Self.fingerprintStandIn(for: request)) { scope in
+        return try writes.run(request) { scope in
             let councils = try CouncilSnapshot.load(from: context.store)
             let loader = BulkLoader(input: InputContext(today: context.today, councils: councils), mode: mode)
             do {
@@ -43,21 +43,5 @@ struct BulkRoutes {
                 throw error.problem
             }
         }
-    }
-
-    /// The request as `WriteRunner` should fingerprint it for an `Idempotency-Key`: the runner
-    /// hashes the body it is given in one piece, so an upload is given the SHA-256 of its body
-    /// instead, computed while streaming it. Two uploads still match exactly when their bodies do.
-    /// Without a key nothing is read and the request is returned as is.
-    static func fingerprintStandIn(for request: HTTPRequest) throws -> HTTPRequest {
-        guard request.headers[IdempotencyKey.headerName] != nil else { return request }
-        var hasher = SHA256()
-        var chunks = request.body.chunks()
-        while let chunk = try chunks.next() {
-            hasher.update(chunk)
-        }
-        var standIn = request
-        standIn.body = .bytes(hasher.finalize())
-        return standIn
     }
 }

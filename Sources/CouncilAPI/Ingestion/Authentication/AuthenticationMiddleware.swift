@@ -22,7 +22,9 @@ struct AuthenticationMiddleware: HTTPMiddleware {
         guard !tokens.isEmpty else {
             throw HTTPError(
                 .forbidden, type: ProblemType.writesDisabled, title: "Writes disabled",
-                detail: "this server has no API token configured, so it refuses every write; its operator can enable writes with --api-token-file or API_TOKENS")
+                detail:
+                    "this server has no API token configured, so it refuses every write; its operator can enable writes with --api-token-file or API_TOKENS"
+            )
         }
         switch Self.credential(in: request.headers) {
         case .missing:

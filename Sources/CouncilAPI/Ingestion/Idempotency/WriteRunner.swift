@@ -1,10 +1,11 @@
+import HTTPServer
+import Repositories
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import HTTPServer
-import Repositories
 
 /// Runs every write handler, and gives a POST with an `Idempotency-Key` at-most-once effect.
 ///
@@ -43,11 +44,12 @@ struct WriteRunner: Sendable {
         guard request.method == .post, let key = try IdempotencyKey.of(request) else {
             return try handler(WriteScope(runner: self, pending: nil))
         }
-        let fingerprint = RequestFingerprint.of(request, body: try request.bodyBytes())
+        let fingerprint = try RequestFingerprint.of(request)
         guard inFlight.reserve(key) else {
             throw HTTPError(
                 .conflict, type: ProblemType.idempotencyConflict, title: "Request in progress",
-                detail: "a request with Idempotency-Key '\(key)' is still being processed; retry after it finishes to get its answer",
+                detail:
+                    "a request with Idempotency-Key '\(key)' is still being processed; retry after it finishes to get its answer",
                 headers: ["Retry-After": "1"])
         }
         defer { inFlight.release(key) }
@@ -55,9 +57,11 @@ struct WriteRunner: Sendable {
             guard kept.fingerprint == fingerprint else {
                 throw HTTPError(
                     .unprocessableContent, type: ProblemType.idempotencyMismatch, title: "Idempotency-Key reused",
-                    detail: "Idempotency-Key '\(key)' was used for a different request in the last 24 hours; use a new key for a new request",
+                    detail:
+                        "Idempotency-Key '\(key)' was used for a different request in the last 24 hours; use a new key for a new request",
                     errors: [
-                        FieldError(field: IdempotencyKey.headerName, message: "was already used for a different request")
+                        FieldError(
+                            field: IdempotencyKey.headerName, message: "was already used for a different request")
                     ])
             }
             return Self.replay(kept)

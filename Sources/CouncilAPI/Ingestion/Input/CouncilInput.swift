@@ -12,12 +12,15 @@ enum CouncilInput {
     static func decode(_ fields: InputFields) throws(InputErrors) -> Council {
         var reader = InputReader(fields, allowed: fieldNames, readOnly: readOnlyFieldNames)
         let id = reader.pattern(
-            "id", required: true, maxLength: 100, message: "must be a slug: lower-case letters and digits in words joined by single hyphens, such as knowsley",
+            "id", required: true, maxLength: 100,
+            message:
+                "must be a slug: lower-case letters and digits in words joined by single hyphens, such as knowsley",
             isValid: isSlug)
         let name = reader.string("name", required: true, maxLength: 200)
         let shortName = reader.string("short_name", required: true, maxLength: 100)
         let gssCode = reader.pattern(
-            "gss_code", required: true, message: "must be a GSS code: E, W, S or N then eight digits, such as E08000011",
+            "gss_code", required: true,
+            message: "must be a GSS code: E, W, S or N then eight digits, such as E08000011",
             isValid: isGSSCode)
         let type = reader.choice("type", CouncilType.self, required: true)
         let region = reader.string("region", maxLength: 100)

@@ -88,7 +88,11 @@ struct InputReader {
         }
         let allowedControls: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
         if text.unicodeScalars.contains(where: { Self.isControl($0) && !allowedControls.contains($0) }) {
-            fail(name, multiline ? "must not contain control characters other than line breaks and tabs" : "must not contain control characters or line breaks")
+            fail(
+                name,
+                multiline
+                    ? "must not contain control characters other than line breaks and tabs"
+                    : "must not contain control characters or line breaks")
             return nil
         }
         return text
@@ -121,7 +125,11 @@ struct InputReader {
             return nil
         }
         guard range.contains(number) else {
-            fail(name, range.upperBound == .max ? "must be at least \(range.lowerBound)" : "must be from \(range.lowerBound) to \(range.upperBound)")
+            fail(
+                name,
+                range.upperBound == .max
+                    ? "must be at least \(range.lowerBound)" : "must be from \(range.lowerBound) to \(range.upperBound)"
+            )
             return nil
         }
         return number
@@ -182,7 +190,8 @@ struct InputReader {
         return year
     }
 
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type, required: Bool = false) -> T?
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type, required: Bool = false)
+        -> T?
     where T.RawValue == String {
         guard let text = rawText(name, required: required) else { return nil }
         guard let value = T(rawValue: text) else {
@@ -206,7 +215,9 @@ struct InputReader {
 
     /// An absolute http or https URL of at most 2000 characters.
     mutating func url(_ name: String, required: Bool = false) -> String? {
-        pattern(name, required: required, maxLength: 2000, message: "must be an absolute http:// or https:// URL", isValid: Self.isWebURL)
+        pattern(
+            name, required: required, maxLength: 2000, message: "must be an absolute http:// or https:// URL",
+            isValid: Self.isWebURL)
     }
 
     /// The id of the council `key` names (an id or a GSS code), recording a fault when none does.

@@ -14,7 +14,8 @@ enum ReportInput {
     static func decode(_ fields: InputFields, in context: InputContext) throws -> Report {
         var reader = InputReader(fields, allowed: fieldNames, readOnly: readOnlyFieldNames)
         let id = reader.pattern(
-            "id", maxLength: 200, message: "must be lower-case letters and digits, optionally joined by '-', '_' or '.'",
+            "id", maxLength: 200,
+            message: "must be lower-case letters and digits, optionally joined by '-', '_' or '.'",
             isValid: isReportID)
         let councilKey = reader.string("council", required: true, maxLength: 100)
         let title = reader.string("title", required: true, maxLength: maximumTitleLength)

@@ -19,12 +19,14 @@ struct ComplaintWriteRoutes {
                 if let existing = try transaction.complaint(complaint.reference), existing != complaint {
                     throw HTTPError(
                         .conflict, type: ProblemType.recordExists, title: "Decision already on record",
-                        detail: "a different decision with case reference \(complaint.reference.published) is on record; to correct it, PUT the decision to \(Self.location(complaint.reference))",
+                        detail:
+                            "a different decision with case reference \(complaint.reference.published) is on record; to correct it, PUT the decision to \(Self.location(complaint.reference))",
                         errors: [FieldError(field: "reference", message: "is already on record with other content")],
                         headers: ["Location": Self.location(complaint.reference)])
                 }
                 let outcome = try transaction.upsert(complaint)
-                return WriteAnswer.stored(RecordJSON.complaint(complaint), outcome, location: Self.location(complaint.reference))
+                return WriteAnswer.stored(
+                    RecordJSON.complaint(complaint), outcome, location: Self.location(complaint.reference))
             }
         }
     }
@@ -45,7 +47,8 @@ struct ComplaintWriteRoutes {
             }
             return try scope.commit { transaction in
                 let outcome = try transaction.upsert(complaint)
-                return WriteAnswer.stored(RecordJSON.complaint(complaint), outcome, location: Self.location(complaint.reference))
+                return WriteAnswer.stored(
+                    RecordJSON.complaint(complaint), outcome, location: Self.location(complaint.reference))
             }
         }
     }

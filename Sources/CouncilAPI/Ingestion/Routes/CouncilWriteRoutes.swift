@@ -30,7 +30,9 @@ struct CouncilWriteRoutes {
                 mismatch.append(
                     FieldError(
                         field: "id",
-                        message: "must be the council in the path ('\(key)'); to change a council's id, PUT it to its GSS code"))
+                        message:
+                            "must be the council in the path ('\(key)'); to change a council's id, PUT it to its GSS code"
+                    ))
             }
             let council = try WriteAnswer.validated(extra: mismatch) { try CouncilInput.decode(.json(object)) }
             return try store(council, scope)
@@ -49,7 +51,9 @@ struct CouncilWriteRoutes {
         try routes.writes.run(request) { scope in
             let council = try routes.context.council(request)
             let object = try JSONBody.object(request)
-            let population = try WriteAnswer.validated { try PopulationInput.decode(.json(object), councilID: council.id) }
+            let population = try WriteAnswer.validated {
+                try PopulationInput.decode(.json(object), councilID: council.id)
+            }
             return try scope.commit { transaction in
                 let outcome = try transaction.upsert(population)
                 return WriteAnswer.stored(

@@ -40,11 +40,14 @@ struct RecordWriteRoutes {
     func createAnnualLetter(_ request: HTTPRequest) throws -> HTTPResponse {
         try routes.writes.run(request) { scope in
             let object = try JSONBody.object(request)
-            let letter = try WriteAnswer.validated { try AnnualLetterInput.decode(.json(object), in: routes.inputContext) }
+            let letter = try WriteAnswer.validated {
+                try AnnualLetterInput.decode(.json(object), in: routes.inputContext)
+            }
             return try scope.commit { transaction in
                 let outcome = try transaction.upsert(letter)
                 return WriteAnswer.stored(
-                    RecordJSON.annualLetter(letter), outcome, location: "/v1/councils/\(letter.councilID)/annual-letters")
+                    RecordJSON.annualLetter(letter), outcome,
+                    location: "/v1/councils/\(letter.councilID)/annual-letters")
             }
         }
     }
