@@ -35,5 +35,6 @@ public struct DataStore: Sendable {
     public var annualLetters: AnnualLetterRepository { AnnualLetterRepository(pool: pool) }
     public var publishedAverages: PublishedAverageRepository { PublishedAverageRepository(pool: pool) }
     public var statistics: StatisticsRepository { StatisticsRepository(pool: pool) }
+    public var idempotency: IdempotencyRepository { IdempotencyRepository(pool: pool) }
     public var demo: DemoLoader { DemoLoader(pool: pool) }
 }

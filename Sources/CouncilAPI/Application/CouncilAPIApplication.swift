@@ -7,7 +7,8 @@ import Repositories
 /// from a store and a configuration. The executable serves it; tests serve it on port 0.
 ///
 /// Middleware order, outermost first: metrics (sees every final status), CORS (headers on every
-/// answer, problems included), readiness, ETag (may answer 304 before any work), error mapping.
+/// answer, problems included), readiness, authentication (writes only, before any body is read),
+/// ETag (may answer 304 before any work), error mapping.
 public struct CouncilAPIApplication: Sendable {
     public let router: Router
     public let readiness: Readiness
@@ -39,6 +40,7 @@ public struct CouncilAPIApplication: Sendable {
         router.use(MetricsMiddleware(registry: metrics))
         router.use(CORSMiddleware(allowedOrigins: configuration.corsOrigins))
         router.use(ReadinessMiddleware(readiness: readiness))
+        router.use(AuthenticationMiddleware(tokens: configuration.apiTokens))
         router.use(ETagMiddleware(revision: { pool.revision }))
         router.use(ErrorMappingMiddleware())
 
@@ -52,6 +54,9 @@ public struct CouncilAPIApplication: Sendable {
         ReportRoutes(context: context).register(in: &router)
         ServiceImprovementRoutes(context: context).register(in: &router)
         AnnualLetterRoutes(context: context).register(in: &router)
+        // One runner for every write route: its in-flight idempotency keys must be shared by all.
+        let writes = WriteRunner(store: store)
+        IngestionRoutes(context: context, writes: writes).register(in: &router)
 
         self.router = router
         self.readiness = readiness

@@ -123,8 +123,15 @@ extension OpenAPIDocument {
             (
                 "IdempotencyKey",
                 Parameter.header(
-                    "Idempotency-Key", Schema.string(minLength: 1),
-                    "A client-chosen unique key. Repeating the request with the same key replays the first answer (with Idempotent-Replayed: true) instead of writing again.")
+                    "Idempotency-Key", Schema.string(pattern: "^[\\x21-\\x7E]{1,255}$", minLength: 1, maxLength: 255),
+                    """
+                    A client-chosen unique key (1 to 255 visible ASCII characters, such as a UUID; otherwise 400). The \
+                    first successful answer is kept for 24 hours: repeating the same request (method, path, query, body \
+                    and token) with the key replays it, with Idempotent-Replayed: true, instead of writing again; the \
+                    key with a different request is refused with 422 (type \(ProblemType.idempotencyMismatch)); while the \
+                    first is still being processed, 409 with Retry-After. Refusals (4xx) are not kept, so a corrected \
+                    request may be sent under the same key.
+                    """)
             ),
         ]
     }

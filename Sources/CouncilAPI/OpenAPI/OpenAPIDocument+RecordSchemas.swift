@@ -148,30 +148,69 @@ extension OpenAPIDocument {
         ]
     }
 
+    /// A council named in an input: its id or its GSS code (stored as the id); it must exist.
+    static let councilKeyInput = Schema.string(
+        "The council's id or GSS code; it must be a council on record (otherwise 422).", minLength: 1, maxLength: 100,
+        example: "knowsley")
+
+    /// One line of text: no control characters.
+    static func line(_ description: String? = nil, maxLength: Int, example: String? = nil) -> JSONValue {
+        Schema.string(description, minLength: 1, maxLength: maxLength, example: example)
+    }
+
+    /// An absolute http(s) URL.
+    static let webURLInput = Schema.nullable(
+        Schema.string("An absolute http:// or https:// URL.", format: "uri", pattern: "^[Hh][Tt][Tt][Pp][Ss]?://", maxLength: 2000))
+
     static var inputSchemas: Properties {
-        [
+        let category = line("Service area.", maxLength: 200, example: "Adult care services")
+        let subcategory = Schema.nullable(line("Narrower service area.", maxLength: 200))
+        let actions: JSONValue = [
+            "type": "array", "minItems": 1, "maxItems": 100,
+            "items": Schema.string(minLength: 1, maxLength: 2000),
+            "description": "What the council agreed to do, in the order agreed: 1 to 100 non-blank entries.",
+        ]
+        return [
             (
                 "CouncilInput",
                 Schema.input(
-                    from: councilProperties, required: ["id", "name", "short_name", "gss_code", "type"],
-                    description: "A council to store. With PUT, id must be the council named in the path.")
+                    from: councilProperties,
+                    replacing: [
+                        ("name", line("Full name.", maxLength: 200, example: "Knowsley Metropolitan Borough Council")),
+                        ("short_name", line("Name as used in running text.", maxLength: 100, example: "Knowsley")),
+                        ("region", Schema.nullable(line("English region.", maxLength: 100, example: "North West"))),
+                    ],
+                    required: ["id", "name", "short_name", "gss_code", "type"],
+                    description: """
+                        A council to store, identified by its GSS code. With PUT, id must be the council named in the \
+                        path, unless the path is the council's GSS code (which is how an id is changed).
+                        """)
             ),
             (
                 "PopulationInput",
                 Schema.input(
-                    from: populationProperties, dropping: ["council"], required: ["year", "population", "source"],
+                    from: populationProperties, dropping: ["council"],
+                    replacing: [
+                        ("year", Schema.integer("The calendar year of the estimate (mid-year).", minimum: 1900, maximum: 2100)),
+                        ("source", line("Where the figure comes from.", maxLength: 200, example: "ons-mid-2023")),
+                    ],
+                    required: ["year", "population", "source"],
                     description: "A population figure for the council named in the path; one per council and year.")
             ),
             (
                 "ComplaintInput",
                 Schema.input(
                     from: complaintProperties, dropping: ["year", "demo"],
-                    replacing: [("reference", Schema.ref("CaseReferenceInput"))],
+                    replacing: [
+                        ("reference", Schema.ref("CaseReferenceInput")), ("council", councilKeyInput),
+                        ("category", category), ("subcategory", subcategory),
+                    ],
                     required: ["reference", "council", "decided", "category", "outcome"],
                     description: """
                         A decision to store. The reporting year follows from decided. not_for_us_reason is only \
                         allowed with outcome not_for_us, remedy_before_ombudsman and compliance only with upheld, \
-                        and received must not be after decided. With PUT, reference must name the case in the path.
+                        received must not be after decided, and decided must not be in the future. year and demo are \
+                        set by the server and refused. With PUT, reference must name the case in the path.
                         """)
             ),
             (
@@ -179,29 +218,52 @@ extension OpenAPIDocument {
                 Schema.input(
                     from: reportProperties,
                     replacing: [
-                        ("id", Schema.string("The report's identifier; generated when absent.", minLength: 1)),
+                        (
+                            "id",
+                            Schema.string(
+                                "The report's identifier; when absent, derived from council, published and title, so the same report posted twice is one record.",
+                                pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$", minLength: 1, maxLength: 200)
+                        ),
+                        ("council", councilKeyInput),
+                        ("title", line(maxLength: 300)),
+                        ("summary", Schema.string("Line breaks allowed.", minLength: 1, maxLength: 5000)),
+                        ("published", Schema.date("Publication date; not in the future.")),
                         ("reference", Schema.nullable(Schema.ref("CaseReferenceInput"))),
+                        ("url", webURLInput),
                     ],
                     required: ["council", "title", "summary", "published"], description: "A report to store.")
             ),
             (
                 "ServiceImprovementInput",
                 Schema.input(
-                    from: serviceImprovementProperties, replacing: [("reference", Schema.ref("CaseReferenceInput"))],
+                    from: serviceImprovementProperties,
+                    replacing: [
+                        ("reference", Schema.ref("CaseReferenceInput")), ("council", councilKeyInput),
+                        ("category", category), ("subcategory", subcategory), ("actions", actions),
+                    ],
                     required: ["reference", "council", "category", "decided", "source", "actions"],
-                    description: "A service improvement to store; one per case reference.")
+                    description: "A service improvement to store; one per case reference. decided must not be in the future.")
             ),
             (
                 "AnnualLetterInput",
                 Schema.input(
-                    from: annualLetterProperties, required: ["council", "year", "published"],
-                    description: "An annual letter to store; one per council and year.")
+                    from: annualLetterProperties,
+                    replacing: [
+                        ("council", councilKeyInput),
+                        ("url", webURLInput),
+                        ("text", Schema.nullable(Schema.string("The letter's text; line breaks allowed.", minLength: 1, maxLength: 100_000))),
+                    ],
+                    required: ["council", "year", "published"],
+                    description: """
+                        An annual letter to store; one per council and year. url or text (or both) is required. \
+                        published must not be in the future nor before the year it reports on starts.
+                        """)
             ),
             (
                 "PublishedAverageInput",
                 Schema.input(
                     from: publishedAverageProperties, required: ["year", "council_type", "metric", "value"],
-                    description: "A published average to store; one per year, council type and metric.")
+                    description: "A published average to store; one per year, council type and metric. Rates must be fractions from 0 to 1.")
             ),
         ]
     }

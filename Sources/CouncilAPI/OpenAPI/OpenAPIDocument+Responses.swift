@@ -29,6 +29,7 @@ extension OpenAPIDocument {
         static let headerNames = [
             "ETag": "ETag", "CacheControl": "Cache-Control", "Link": "Link", "XRequestId": "X-Request-Id",
             "Location": "Location", "IdempotentReplayed": "Idempotent-Replayed", "WWWAuthenticate": "WWW-Authenticate",
+            "RetryAfter": "Retry-After",
         ]
     }
 
@@ -55,14 +56,25 @@ extension OpenAPIDocument {
                     Schema.string(example: "</v1/complaints?limit=20&cursor=AQZ0ZXN0>; rel=\"next\""))
             ),
             ("XRequestId", header("The request's id: the client's X-Request-Id when it sent a sane one, else a new one. Logged with the request.")),
-            ("Location", header("The URL of the stored record.", Schema.string(format: "uri-reference"))),
+            (
+                "Location",
+                header(
+                    "The URL of the stored record, or, for a record without a URL of its own, of the list that shows it.",
+                    Schema.string(format: "uri-reference"))
+            ),
             (
                 "IdempotentReplayed",
                 header(
                     "Present, with value true, when this answer is the replay of an earlier request with the same Idempotency-Key.",
                     Schema.enumeration(["true"]))
             ),
-            ("WWWAuthenticate", header("The Bearer challenge.", Schema.string(example: "Bearer"))),
+            (
+                "WWWAuthenticate",
+                header(
+                    "The Bearer challenge (RFC 6750), with error=\"invalid_token\" when a token was sent and is not valid.",
+                    Schema.string(example: "Bearer realm=\"council-api\", error=\"invalid_token\""))
+            ),
+            ("RetryAfter", header("Seconds to wait before retrying.", Schema.string(example: "1"))),
         ]
     }
 
@@ -149,7 +161,8 @@ extension OpenAPIDocument {
                 Response.problem(
                     """
                     The body is not well-formed JSON (type \(ProblemType.malformedJSON); detail gives the line and \
-                    column), or a query parameter is unknown or malformed (type \(ProblemType.invalidParameter)).
+                    column, as in "Malformed JSON at line 3, column 14: …"), or a query parameter or the \
+                    Idempotency-Key header is malformed (type \(ProblemType.invalidParameter)).
                     """)
             ),
             (
@@ -169,12 +182,14 @@ extension OpenAPIDocument {
             (
                 "IdempotencyConflict",
                 Response.problem(
-                    "A request with this Idempotency-Key is still being processed; retry later (type \(ProblemType.idempotencyConflict)).")
+                    "A request with this Idempotency-Key is still being processed; retry after Retry-After seconds (type \(ProblemType.idempotencyConflict)).",
+                    headers: ["RetryAfter"])
             ),
             ("ContentTooLarge", Response.problem("The body is larger than the server accepts for this operation.")),
             (
                 "UnsupportedMediaType",
-                Response.problem("The Content-Type is not one this operation reads (type \(ProblemType.unsupportedMediaType)).")
+                Response.problem(
+                    "The Content-Type is missing or not one this operation reads: application/json, UTF-8 (type \(ProblemType.unsupportedMediaType)).")
             ),
             (
                 "ValidationFailed",

@@ -11,14 +11,14 @@ extension OpenAPIDocument {
             parameters: parameters, requestBody: body, successes: successes, problems: problems)
     }
 
-    /// A JSON upsert of `input`, answering with `record`.
+    /// A JSON upsert of `input`, answering with `record` (201 with Location when new, 200 otherwise).
     private static func upsert(
         _ method: String, _ path: String, id: String, tag: String, summary: String, description: String = "",
-        input: String, record: String, located: Bool = false
+        input: String, record: String, problems: Properties = []
     ) -> Operation {
         write(
             method, path, id: id, tag: tag, summary: summary, description: description, body: Answer.body(input),
-            successes: Answer.upsert(record, located: located))
+            successes: Answer.upsert(record, located: true), problems: problems)
     }
 
     private static let bulkBody: JSONValue = [
@@ -34,27 +34,84 @@ extension OpenAPIDocument {
         ],
     ]
 
+    /// What every JSON write shares, stated once in each operation's description.
+    private static let writeRules = """
+        The body is one JSON object (Content-Type application/json; a charset parameter must be UTF-8) whose \
+        members are those the read API shows, without the ones the server sets (demo, and a decision's year), \
+        which are refused. Every fault is listed at once in errors, each with its field: unknown members are \
+        refused, never ignored. A 2xx answer means the write is committed and durable.
+        """
+
+    /// 409 of a POST that can also find its key in use.
+    private static func conflict(_ meaning: String) -> JSONValue {
+        Response.problem(
+            """
+            \(meaning) Also when a request with the same Idempotency-Key is still being processed \
+            (type \(ProblemType.idempotencyConflict); retry after Retry-After seconds to get its answer).
+            """, headers: ["RetryAfter"])
+    }
+
+    private static let councilIDTaken = """
+        The id is already held by another council (one with a different GSS code) (type \(ProblemType.validation); \
+        errors names id).
+        """
+
     static var writeOperations: [Operation] {
         [
             // Councils.
             upsert(
                 "POST", "/v1/councils", id: "createCouncil", tag: "councils", summary: "Store a council",
-                input: "CouncilInput", record: "Council", located: true),
+                description: """
+                    Creates the council, or replaces the one with the same GSS code (its official identity; the id may \
+                    change, and its records follow). \(writeRules)
+                    """,
+                input: "CouncilInput", record: "Council", problems: [("409", conflict(councilIDTaken))]),
             upsert(
                 "PUT", "/v1/councils/{council}", id: "putCouncil", tag: "councils", summary: "Create or replace a council",
-                input: "CouncilInput", record: "Council", located: true),
+                description: """
+                    The path names the council by its id or its GSS code, and the body's id must be that id; PUT to \
+                    the GSS code to change a council's id (otherwise 422 on id). \(writeRules)
+                    """,
+                input: "CouncilInput", record: "Council", problems: [("409", Response.problem(councilIDTaken))]),
             upsert(
                 "POST", "/v1/councils/{council}/populations", id: "createPopulation", tag: "councils",
-                summary: "Store a council's population for a year", input: "PopulationInput", record: "Population"),
+                summary: "Store a council's population for a year",
+                description: """
+                    Creates or replaces the population of the council in the path for the year. Location is the \
+                    council's list of populations. \(writeRules)
+                    """,
+                input: "PopulationInput", record: "Population"),
             // Complaints.
             upsert(
                 "POST", "/v1/complaints", id: "createComplaint", tag: "complaints", summary: "Store a decision",
-                input: "ComplaintInput", record: "Complaint", located: true),
+                description: """
+                    Stores a new decision (201). Posting a decision identical to the one on record answers 200 and \
+                    changes nothing; posting a DIFFERENT decision under a reference already on record is refused \
+                    with 409 (type \(ProblemType.recordExists)): a correction must be explicit, with PUT \
+                    /v1/complaints/{reference}. The council must exist (422 on council). \(writeRules)
+                    """,
+                input: "ComplaintInput", record: "Complaint",
+                problems: [
+                    (
+                        "409",
+                        conflict(
+                            """
+                            A different decision with this reference is on record (type \(ProblemType.recordExists)); \
+                            PUT it to /v1/complaints/{reference}, given in Location, to correct it.
+                            """)
+                    )
+                ]),
             upsert(
                 "PUT", "/v1/complaints/{reference}", id: "putComplaint", tag: "complaints",
-                summary: "Create or replace a decision", input: "ComplaintInput", record: "Complaint", located: true),
+                summary: "Create or replace a decision",
+                description: """
+                    Creates the decision (201) or replaces it (200), demo data included. The body's reference must \
+                    name the case in the path, in any spelling (otherwise 422 on reference). \(writeRules)
+                    """,
+                input: "ComplaintInput", record: "Complaint"),
             write(
                 "DELETE", "/v1/complaints/{reference}", id: "deleteComplaint", tag: "complaints", summary: "Delete a decision",
+                description: "Removes the decision: 204, or 404 when no decision has the reference.",
                 body: nil,
                 successes: [
                     ("204", ["description": "Deleted.", "headers": Response.headers(["XRequestId"])])
@@ -87,16 +144,36 @@ extension OpenAPIDocument {
             // Reports, improvements, letters, averages.
             upsert(
                 "POST", "/v1/reports", id: "createReport", tag: "reports", summary: "Store a report",
-                input: "ReportInput", record: "Report", located: true),
+                description: """
+                    Creates the report, or replaces the one with the same id. Without an id, one is derived from the \
+                    council, publication date and title, so posting the same report again replaces it rather than \
+                    adding a copy. \(writeRules)
+                    """,
+                input: "ReportInput", record: "Report"),
             upsert(
                 "POST", "/v1/service-improvements", id: "createServiceImprovement", tag: "service-improvements",
-                summary: "Store a service improvement", input: "ServiceImprovementInput", record: "ServiceImprovement"),
+                summary: "Store a service improvement",
+                description: """
+                    Creates the improvement, or replaces the one with the same case reference (actions included). \
+                    Location is the council's list of improvements. \(writeRules)
+                    """,
+                input: "ServiceImprovementInput", record: "ServiceImprovement"),
             upsert(
                 "POST", "/v1/annual-letters", id: "createAnnualLetter", tag: "annual-letters",
-                summary: "Store an annual letter", input: "AnnualLetterInput", record: "AnnualLetter"),
+                summary: "Store an annual letter",
+                description: """
+                    Creates the letter, or replaces the council's letter for the year. Location is the council's \
+                    list of letters. \(writeRules)
+                    """,
+                input: "AnnualLetterInput", record: "AnnualLetter"),
             upsert(
                 "POST", "/v1/published-averages", id: "createPublishedAverage", tag: "averages",
-                summary: "Store an average the Ombudsman published", input: "PublishedAverageInput", record: "PublishedAverage"),
+                summary: "Store an average the Ombudsman published",
+                description: """
+                    Creates the average, or replaces the one for the same year, council type and metric. Location \
+                    is the list of averages of that year and type. \(writeRules)
+                    """,
+                input: "PublishedAverageInput", record: "PublishedAverage"),
         ]
     }
 }

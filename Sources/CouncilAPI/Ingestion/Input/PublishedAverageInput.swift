@@ -1,0 +1,26 @@
+import Domain
+
+/// An average the Ombudsman itself published (`POST /v1/published-averages`); one per year,
+/// council type and metric.
+enum PublishedAverageInput {
+    static let fieldNames = ["year", "council_type", "metric", "value"]
+    static let readOnlyFieldNames = ["demo"]
+
+    static func decode(_ fields: InputFields) throws(InputErrors) -> PublishedAverage {
+        var reader = InputReader(fields, allowed: fieldNames, readOnly: readOnlyFieldNames)
+        let year = reader.financialYear("year", required: true)
+        let type = reader.choice("council_type", CouncilType.self, required: true)
+        let metric = reader.choice("metric", AverageMetric.self, required: true)
+        let value = reader.number("value", required: true)
+        if let value {
+            if value < 0 {
+                reader.fail("value", "must not be negative")
+            } else if let metric, metric != .upheldPer100k, value > 1 {
+                reader.fail("value", "must be a fraction from 0 to 1 for the rate \(metric.rawValue) (0.81, not 81)")
+            }
+        }
+        try reader.finish()
+        guard let year, let type, let metric, let value else { throw InputErrors.unreadable("year") }
+        return PublishedAverage(year: year, councilType: type, metric: metric, value: value)
+    }
+}

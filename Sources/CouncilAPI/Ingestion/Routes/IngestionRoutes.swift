@@ -1,0 +1,31 @@
+import HTTPServer
+
+/// Every write route. Authentication is the `AuthenticationMiddleware`'s; each handler here runs
+/// under the `WriteRunner` (idempotency keys, one transaction per write), reads its body with
+/// `JSONBody` and validates it with the record's input decoder.
+struct IngestionRoutes {
+    let context: RouteContext
+    let writes: WriteRunner
+
+    var inputContext: InputContext {
+        InputContext(today: context.today, councils: StoreCouncilDirectory(store: context.store))
+    }
+
+    func register(in router: inout Router) {
+        let councils = CouncilWriteRoutes(routes: self)
+        router.post("/v1/councils") { try councils.create($0) }
+        router.put("/v1/councils/:council") { try councils.put($0) }
+        router.post("/v1/councils/:council/populations") { try councils.createPopulation($0) }
+
+        let complaints = ComplaintWriteRoutes(routes: self)
+        router.post("/v1/complaints") { try complaints.create($0) }
+        router.put("/v1/complaints/:reference") { try complaints.put($0) }
+        router.delete("/v1/complaints/:reference") { try complaints.delete($0) }
+
+        let records = RecordWriteRoutes(routes: self)
+        router.post("/v1/reports") { try records.createReport($0) }
+        router.post("/v1/service-improvements") { try records.createServiceImprovement($0) }
+        router.post("/v1/annual-letters") { try records.createAnnualLetter($0) }
+        router.post("/v1/published-averages") { try records.createPublishedAverage($0) }
+    }
+}

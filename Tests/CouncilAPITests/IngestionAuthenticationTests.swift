@@ -1,0 +1,87 @@
+import Foundation
+import HTTPTestSupport
+import JSON
+import Testing
+
+@testable import CouncilAPI
+
+/// Writes need a configured bearer token; reads stay open.
+@Suite struct IngestionAuthenticationTests {
+    static let complaint = JSONValue.object(WriteFixtures.complaint).serializedString()
+
+    @Test func withNoTokenConfiguredWritesAreForbiddenAndReadsOpen() throws {
+        let api = try LiveAPI.writable(tokens: [])
+        let response = try api.send("POST", "/v1/complaints", json: Self.complaint)
+        #expect(response.status == 403)
+        #expect(response.header("Content-Type") == "application/problem+json")
+        let body = try api.object(response)
+        #expect(body["type"] as? String == "/problems/writes-disabled")
+        #expect((body["detail"] as? String)?.contains("no API token configured") == true)
+        #expect(try api.get("/v1/complaints?limit=1").status == 200)
+    }
+
+    @Test func missingTokenIsA401WithTheBearerChallenge() throws {
+        let api = try LiveAPI.writable()
+        let response = try api.send("POST", "/v1/complaints", json: Self.complaint, token: nil)
+        #expect(response.status == 401)
+        #expect(response.header("WWW-Authenticate") == "Bearer realm=\"council-api\"")
+        #expect(try api.object(response)["type"] as? String == "/problems/unauthorized")
+    }
+
+    @Test func wrongTokenIsA401NamingTheInvalidToken() throws {
+        let api = try LiveAPI.writable()
+        let response = try api.send("POST", "/v1/complaints", json: Self.complaint, token: "s3cret-write-tokem")
+        #expect(response.status == 401)
+        #expect(response.header("WWW-Authenticate") == "Bearer realm=\"council-api\", error=\"invalid_token\"")
+    }
+
+    @Test(arguments: ["Basic dXNlcjpwYXNz", "Bearer", "Bearer  ", "s3cret-write-token", "Bearer a b"])
+    func otherAuthorizationHeadersAreA401(_ value: String) throws {
+        let api = try LiveAPI.writable()
+        let response = try api.send(
+            "POST", "/v1/complaints", json: Self.complaint, token: nil, headers: [("Authorization", value)])
+        #expect(response.status == 401, "\(value)")
+        #expect(response.header("WWW-Authenticate")?.hasPrefix("Bearer realm=\"council-api\"") == true)
+    }
+
+    @Test func rightTokenWrites() throws {
+        let api = try LiveAPI.writable()
+        #expect(try api.send("POST", "/v1/complaints", json: Self.complaint).status == 201)
+    }
+
+    @Test func everyConfiguredTokenIsAcceptedAndTheSchemeIsCaseInsensitive() throws {
+        let api = try LiveAPI.writable()
+        let response = try api.send(
+            "POST", "/v1/complaints", json: Self.complaint, token: nil,
+            headers: [("Authorization", "bearer \(LiveAPI.otherWriteToken)")])
+        #expect(response.status == 201)
+    }
+
+    @Test func authenticationComesBeforeTheBodyIsRead() throws {
+        let api = try LiveAPI.writable()
+        let malformed = try api.send("POST", "/v1/complaints", json: "{", token: nil, contentType: "text/plain")
+        #expect(malformed.status == 401)
+    }
+
+    @Test(arguments: [
+        ("PUT", "/v1/complaints/24123456"), ("DELETE", "/v1/complaints/23008737"), ("POST", "/v1/councils"),
+        ("PATCH", "/v1/complaints/23008737"),
+    ])
+    func everyWriteMethodNeedsTheToken(_ method: String, _ path: String) throws {
+        let api = try LiveAPI.writable()
+        let revision = api.store.pool.revision
+        let response = try api.send(method, path, json: Self.complaint, token: nil)
+        #expect(response.status == 401)
+        #expect(api.store.pool.revision == revision)
+    }
+
+    @Test func bearerTokensCompareWholeTokensOnly() {
+        let tokens = BearerTokens(["alpha-token", "beta-token"])
+        #expect(tokens.accepts("alpha-token"))
+        #expect(tokens.accepts("beta-token"))
+        #expect(!tokens.accepts("alpha-toke"))
+        #expect(!tokens.accepts("alpha-token "))
+        #expect(!tokens.accepts(""))
+        #expect(!BearerTokens([]).accepts(""))
+    }
+}
