@@ -57,6 +57,7 @@ public struct CouncilAPIApplication: Sendable {
         // One runner for every write route: its in-flight idempotency keys must be shared by all.
         let writes = WriteRunner(store: store)
         IngestionRoutes(context: context, writes: writes).register(in: &router)
+        BulkRoutes(context: context, writes: writes).register(in: &router)
 
         self.router = router
         self.readiness = readiness

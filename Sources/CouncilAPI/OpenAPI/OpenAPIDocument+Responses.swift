@@ -209,8 +209,10 @@ extension OpenAPIDocument {
                 "BulkValidationFailed",
                 Response.problem(
                     """
-                    Atomic mode and at least one line is invalid: nothing was written. errors lists every fault with \
-                    its line (type \(ProblemType.validation)).
+                    Nothing was written (type \(ProblemType.validation)): in atomic mode at least one line is invalid \
+                    and errors lists every fault with its line (the first 1,000; detail says how many more); or, in \
+                    either mode, the upload holds no complaint, its CSV header names columns that cannot be written, \
+                    or its CSV quoting is broken.
                     """,
                     example: bulkValidationExample)
             ),

@@ -5,7 +5,7 @@ import JSON
 extension OpenAPIDocument {
     private static let bulkCounts: Properties = [
         ("mode", Schema.enumeration(["atomic", "partial"])),
-        ("lines", Schema.count("Records in the upload.")),
+        ("lines", Schema.count("Complaint records in the upload (blank lines and the CSV header not counted).")),
         ("created", Schema.count()),
         ("updated", Schema.count()),
         ("unchanged", Schema.count()),
@@ -21,7 +21,7 @@ extension OpenAPIDocument {
                 "BulkReport",
                 Schema.object(
                     bulkCounts + [("results", Schema.array(Schema.ref("BulkLineResult"), "One entry per line, in upload order."))],
-                    description: "The counts of a partial upload with failures, and each line's result.")
+                    description: "The counts of a partial upload, and each line's result.")
             ),
             (
                 "BulkLineResult",

@@ -119,17 +119,29 @@ extension OpenAPIDocument {
             write(
                 "POST", "/v1/complaints/bulk", id: "bulkLoadComplaints", tag: "complaints", summary: "Store many decisions",
                 description: """
-                    Stores decisions from NDJSON (application/x-ndjson, one ComplaintInput per line) or CSV (text/csv \
-                    with a header row naming the same members). Each line is created, updated or left unchanged as with \
-                    POST /v1/complaints. In atomic mode (the default) one bad line refuses the whole upload with 422 and \
-                    nothing is written; in partial mode the good lines are written and the answer is 207 listing every \
-                    line's result. Uploads may be far larger than other bodies (64 MiB unless configured otherwise).
+                    Stores decisions from NDJSON (application/x-ndjson, one ComplaintInput per line; blank lines are \
+                    skipped and the final newline is optional) or CSV (text/csv with a header row naming ComplaintInput \
+                    members; an empty cell is an absent value, booleans are true or false). Each line is validated as \
+                    POST /v1/complaints validates a decision, and then created, updated (an upload replaces a decision \
+                    on record) or left unchanged; sending the same upload again changes nothing. Faults name the \
+                    physical line of the body, counted from 1 (for CSV, the line where the record starts). A case \
+                    reference may appear once per upload: a later line repeating the reference of a line already \
+                    stored fails. The body is read as a stream and all lines are written in ONE transaction. In \
+                    atomic mode (the default) one bad line refuses the whole upload with 422 listing every fault (the \
+                    first 1,000; detail says how many more) and nothing is written. In partial mode the good lines are \
+                    written and the answer lists every line's result: 207 when some line failed, 200 otherwise. An \
+                    upload with no complaint, a CSV header naming unknown or server-set columns, and CSV quoting so \
+                    broken that rows cannot be told apart refuse the upload (422) in either mode. Uploads may be far \
+                    larger than other bodies (64 MiB unless the server is configured otherwise). With an \
+                    Idempotency-Key, the answer of a stored upload is kept and replayed like any write's.
                     """,
                 parameters: refs(["BulkMode"]), body: bulkBody,
                 successes: [
                     (
                         "200",
-                        Answer.stored("BulkSummary", "Every line was stored (created, updated or unchanged).")
+                        Answer.stored(
+                            "BulkSummary",
+                            "Every line was stored (created, updated or unchanged). In partial mode the answer also has results, as a BulkReport.")
                     ),
                     (
                         "207",
