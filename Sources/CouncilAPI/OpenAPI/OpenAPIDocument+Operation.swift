@@ -92,7 +92,7 @@ extension OpenAPIDocument {
         /// The problem answers that follow from the kind of operation.
         private var standardProblems: [(String, String)] {
             let hasBody = requestBody != nil
-            var list: [(String, String)] = [("406", "NotAcceptable"), ("500", "InternalError")]
+            var list: [(String, String)] = [("406", "NotAcceptable"), ("414", "URITooLong"), ("500", "InternalError")]
             if hasBody {
                 list.append(("400", "MalformedRequest"))
             } else if hasPathParameters || hasQueryParameters {
