@@ -73,6 +73,20 @@ import Testing
         #expect(document["components"]?["schemas"]?["ReportingYear"]?["pattern"] == .string(pattern))
     }
 
+    /// The document promised ETag and 304 on health, readiness and metrics too, which the server
+    /// never tags (they change without any write). It now lists them exactly where the server sends
+    /// an ETag.
+    @Test func conditionalGETIsDocumentedWhereTheServerTags() throws {
+        let api = try LiveAPI()
+        let document = OpenAPIDocument.build(serverURL: nil)
+        for path in ["/healthz", "/readyz", "/metrics", "/openapi.json", "/v1/councils", "/v1/published-averages"] {
+            let operation = try #require(document["paths"]?[path]?["get"], "\(path)")
+            let tagged = try api.get(path).header("ETag") != nil
+            #expect((operation["responses"]?["304"] != nil) == tagged, "\(path)")
+            #expect((operation["responses"]?["200"]?["headers"]?["ETag"] != nil) == tagged, "\(path)")
+        }
+    }
+
     /// A URL past the server's request-line limit is answered 414 whatever the operation; the
     /// document did not list it.
     @Test func everyOperationDocuments414() throws {
