@@ -1,25 +1,25 @@
 """Schemathesis hooks for scripts/check-openapi.sh (loaded through SCHEMATHESIS_HOOKS).
 
-Pagination cursors are opaque tokens that are only valid when this server issued them for the
-same list: the OpenAPI document can only say "a string", and by design (see the Cursor parameter)
-any string the server did not issue is refused with 400. So a schema-valid but invented cursor is
-not a valid request, and positive tests that carry one would fail the positive_data_acceptance
-check for a reason that is not a bug.
+Schemathesis's positive_data_acceptance check says that every request its schema allows must be
+accepted. Some rules of this API cannot be written in a schema, so a schema-valid request can
+still be rightly refused:
 
-The same holds for the `council` query filter: any string fits its schema, but by design a
-council that does not exist is a 400 (a misspelt filter must not look like "no decisions"), and
-only the data can say which councils exist. (In a path, an unknown council is a 404, which the
-check already allows.)
+- Pagination cursors are opaque tokens, valid only when this server issued them for the same list
+  (a cursor it did not issue is a 400, as the Cursor parameter says); the schema can only say
+  "a string".
+- The `council` query filter must name a council that exists (an unknown one is a 400: a misspelt
+  filter must not look like "no decisions"); only the data knows which exist. In a path an
+  unknown council is a 404, which the check already allows.
+- decided_to must not be before decided_from (400), a rule between two parameters.
+- Writes (once routed): a body's council must exist (422), a PUT body must name the record of its
+  path (422), a decision's fields must agree with its outcome (422), and an Idempotency-Key reused
+  with another body is refused (422).
 
-And for date ranges: decided_to before decided_from is a 400 (a range that ends before it starts
-is a mistake, not a question), a rule between two parameters that a schema cannot state.
-
-Rather than turn that check off, positive test cases get a cursor the server really issued for
-the same path and filters (the next_cursor of a one-item first page), so second pages are tested
-too; when that list has no second page the cursor is left out. A `council` filter naming no
-council is replaced by a council that exists, and an inverted date range is put the right way round. Negative cases are left alone: they expect a 4xx
-anyway. Malformed and foreign cursors and unknown councils are covered by the Swift integration
-tests.
+Rather than turn the check off, valid (positive) cases are made to keep those rules: they get a
+cursor the server really issued for the same path and filters (so second pages are tested too;
+without a second page the cursor is left out), existing councils, ranges the right way round,
+consistent write bodies and a fresh Idempotency-Key. Negative cases are left alone: they expect a
+4xx anyway. Bad cursors, unknown councils and inverted ranges are covered by the Swift tests.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 import zlib
 
 import schemathesis
@@ -36,27 +37,35 @@ from schemathesis import GenerationMode
 
 BASE_URL = os.environ["COUNCIL_API_URL"].rstrip("/")
 _issued: dict[str, str | None] = {}
+_councils: list[dict] = []
 
 
 def _get_json(url: str):
-    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/json"}), timeout=10) as response:
+    request = urllib.request.Request(url, headers={"Accept": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
         return json.load(response)
 
 
-_councils: list[str] = []
-
-
-def _known_councils() -> list[str]:
-    """Every council's id and GSS code, in the API's order."""
+def _known_councils() -> list[dict]:
+    """Every council on record at the first call (the demo data's)."""
     if not _councils:
         cursor = None
         while True:
             page = _get_json(f"{BASE_URL}/v1/councils?limit=100" + (f"&cursor={cursor}" if cursor else ""))
-            _councils.extend(key for council in page["items"] for key in (council["id"], council["gss_code"]))
+            _councils.extend(page["items"])
             cursor = page["next_cursor"]
             if cursor is None:
                 break
     return _councils
+
+
+def _existing(value: str, keys: tuple[str, ...]) -> str:
+    """`value` when a known council has it as one of `keys`, else a known council's first key,
+    chosen from the value so that a run is reproducible."""
+    councils = _known_councils()
+    if any(council[key] == value for council in councils for key in keys):
+        return value
+    return councils[zlib.crc32(value.encode()) % len(councils)][keys[0]]
 
 
 def _issued_cursor(path: str, query: dict) -> str | None:
@@ -71,23 +80,48 @@ def _issued_cursor(path: str, query: dict) -> str | None:
     return _issued[url]
 
 
+def _keep_query_rules(case) -> None:
+    query = case.query
+    if isinstance(query.get("council"), str):
+        query["council"] = _existing(query["council"], ("id", "gss_code"))
+    start, end = query.get("decided_from"), query.get("decided_to")
+    if isinstance(start, str) and isinstance(end, str) and end < start:
+        query["decided_from"], query["decided_to"] = end, start
+    if "cursor" in query and case.method.upper() == "GET":
+        cursor = _issued_cursor(case.formatted_path, query)
+        if cursor is None:
+            del query["cursor"]
+        else:
+            query["cursor"] = cursor
+
+
+def _keep_body_rules(case) -> None:
+    body, path = case.body, case.path_parameters or {}
+    if isinstance(body.get("council"), str):
+        body["council"] = _existing(body["council"], ("id",))
+    if "reference" in path and "reference" in body:
+        body["reference"] = path["reference"]
+    if case.operation.path == "/v1/councils/{council}" and "council" in path and "id" in body:
+        body["id"] = path["council"]
+    if isinstance(body.get("outcome"), str):
+        if body["outcome"] != "not_for_us":
+            body.pop("not_for_us_reason", None)
+        if body["outcome"] != "upheld":
+            body.pop("remedy_before_ombudsman", None)
+            body.pop("compliance", None)
+    received, decided = body.get("received"), body.get("decided")
+    if isinstance(received, str) and isinstance(decided, str) and received > decided:
+        body["received"], body["decided"] = decided, received
+
+
 @schemathesis.hook
 def map_case(context, case):
-    if case.method.upper() != "GET" or not isinstance(case.query, dict):
-        return case
     if case.meta is not None and case.meta.generation.mode != GenerationMode.POSITIVE:
         return case
-    council = case.query.get("council")
-    if isinstance(council, str) and council not in _known_councils():
-        known = _known_councils()
-        case.query["council"] = known[zlib.crc32(council.encode()) % len(known)]
-    start, end = case.query.get("decided_from"), case.query.get("decided_to")
-    if isinstance(start, str) and isinstance(end, str) and end < start:
-        case.query["decided_from"], case.query["decided_to"] = end, start
-    if "cursor" in case.query:
-        cursor = _issued_cursor(case.formatted_path, case.query)
-        if cursor is None:
-            del case.query["cursor"]
-        else:
-            case.query["cursor"] = cursor
+    if isinstance(case.query, dict):
+        _keep_query_rules(case)
+    if isinstance(case.body, dict):
+        _keep_body_rules(case)
+    if isinstance(case.headers, dict) and "Idempotency-Key" in case.headers:
+        case.headers["Idempotency-Key"] = str(uuid.uuid4())
     return case
