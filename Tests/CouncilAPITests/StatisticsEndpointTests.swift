@@ -83,6 +83,15 @@ import Testing
         #expect(try api.items(response).isEmpty)
     }
 
+    /// With no decisions at all there is no latest year to default to: a documented 404.
+    @Test func anEmptyStoreHasNoDefaultYear() throws {
+        let api = try LiveAPI(loadDemo: false)
+        try expectProblem(try api.get("/v1/statistics?type=county"), status: 404, type: "/problems/not-found")
+        #expect(try api.items(try api.get("/v1/statistics?type=county&year=2024-25")).isEmpty)
+        let document = try api.object(try api.get("/openapi.json"))
+        #expect(document[path: "paths./v1/statistics.get.responses.404"] != nil)
+    }
+
     @Test func theHistoryIsOldestFirstAndEndsWithTheOverview() throws {
         let api = try LiveAPI()
         let response = try api.get("/v1/councils/knowsley/statistics/history")

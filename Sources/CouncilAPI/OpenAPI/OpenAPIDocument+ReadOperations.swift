@@ -96,7 +96,17 @@ extension OpenAPIDocument {
                     Parameter.ref("Year", description: "The reporting year; defaults to the latest year with any decisions on record."),
                     Parameter.ref("GroupType"), Parameter.ref("Sort"),
                 ] + refs(paging),
-                answer: Answer.read("LeagueTable", "A page of the ranking.", csv: true, paged: true)),
+                answer: Answer.read("LeagueTable", "A page of the ranking.", csv: true, paged: true),
+                problems: [
+                    (
+                        "404",
+                        Response.problem(
+                            """
+                            No year was given and no decisions are on record at all, so there is no latest year \
+                            (type \(ProblemType.notFound)).
+                            """)
+                    )
+                ]),
             // Complaints.
             get(
                 "/v1/complaints", id: "listComplaints", tag: "complaints", summary: "List decisions",
