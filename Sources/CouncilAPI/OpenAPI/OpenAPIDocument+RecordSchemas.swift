@@ -97,6 +97,17 @@ extension OpenAPIDocument {
         demoMember,
     ]
 
+    /// Exactly the spellings `FinancialYear` accepts: a start year from 1900 to 9998, then the last
+    /// two digits of the year after. A regular expression cannot add one, so the hundred endings are
+    /// listed; a looser pattern would call years such as 2024-27 valid that the API refuses.
+    static let reportingYearPattern: String = {
+        func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        let endings = (0..<100).map { "\(twoDigits($0))-\(twoDigits(($0 + 1) % 100))" }
+        let any = endings.joined(separator: "|")
+        let notPast9998 = endings.dropLast().joined(separator: "|")
+        return "^(?:(?:19|[2-8][0-9]|9[0-8])(?:\(any))|99(?:\(notPast9998)))$"
+    }()
+
     /// Shared vocabulary: identifiers and enumerations referred to by many schemas.
     static var vocabularySchemas: Properties {
         [
@@ -107,7 +118,7 @@ extension OpenAPIDocument {
                 "ReportingYear",
                 Schema.string(
                     "The Ombudsman's reporting year, 1 April to 31 March, named by its two calendar years.",
-                    pattern: "^[0-9]{4}-[0-9]{2}$", example: "2024-25")
+                    pattern: reportingYearPattern, example: "2024-25")
             ),
             (
                 "CaseReference",
