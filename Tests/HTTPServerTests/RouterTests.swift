@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import HTTPServer
@@ -221,5 +222,30 @@ struct RouterTests {
         let response = try Self.sample().respond(to: Self.request(.options, "*"))
         #expect(response.status == .noContent)
         #expect(response.headers["Allow"] == "GET, HEAD, POST, DELETE, OPTIONS")
+    }
+}
+
+@Suite("Router marks matched routes")
+struct RouterMatchFlagTests {
+    /// Records what middleware saw of each request.
+    struct Spy: HTTPMiddleware {
+        let seen: @Sendable (Bool, String?) -> Void
+        func handle(_ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse {
+            seen(request.isRouteMatched, request.route)
+            return try next(request)
+        }
+    }
+
+    @Test func onlyARegisteredHandlerCountsAsMatched() throws {
+        let log = Mutex<[(Bool, String?)]>([])
+        var router = RouterTests.sample()
+        router.use(Spy { matched, route in log.withLock { $0.append((matched, route)) } })
+        _ = try router.respond(to: RouterTests.request(.get, "/v1/councils/knowsley"))
+        _ = try router.respond(to: RouterTests.request(.delete, "/v1/councils/knowsley"))
+        _ = try router.respond(to: RouterTests.request(.options, "/v1/councils/knowsley"))
+        _ = try router.respond(to: RouterTests.request(.get, "/nowhere"))
+        let seen = log.withLock { $0 }
+        #expect(seen.map(\.0) == [true, false, false, false])
+        #expect(seen.map(\.1) == ["/v1/councils/:council", "/v1/councils/:council", "/v1/councils/:council", nil])
     }
 }

@@ -72,6 +72,7 @@ public struct Router: HTTPResponder {
         switch resolve(request.head) {
         case .matched(let route):
             request.route = route.template.text
+            request.isRouteMatched = true
             request.parameters = route.template.parameters(in: request.head.pathSegments)
             terminal = route.handler
         case .notFound:
