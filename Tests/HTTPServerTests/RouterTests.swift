@@ -107,15 +107,20 @@ struct RouterTests {
         #expect(response.headers["X-Custom"] == "yes")
     }
 
-    @Test func allowListsEveryMethodOfMatchingTemplates() throws {
+    @Test func theMostSpecificTemplateOwnsThePath() throws {
         var router = Router()
         router.get("/items/:id") { _ in Self.text("get") }
         router.delete("/items/:key") { _ in HTTPResponse(status: .noContent) }
         router.post("/items/new") { _ in HTTPResponse(status: .created) }
-        let response = try router.respond(to: Self.request(.put, "/items/new"))
-        #expect(response.headers["Allow"] == "GET, HEAD, POST, DELETE, OPTIONS")
-        // The literal template has no GET, so GET falls through to the parameter template.
-        #expect(Self.bodyText(try router.respond(to: Self.request(.get, "/items/new"))) == "get")
+        // `/items/new` is the literal template's resource: only its methods apply there.
+        let put = try router.respond(to: Self.request(.put, "/items/new"))
+        #expect(put.status == .methodNotAllowed)
+        #expect(put.headers["Allow"] == "POST, OPTIONS")
+        #expect(try router.respond(to: Self.request(.get, "/items/new")).status == .methodNotAllowed)
+        // Another path falls to the parameter templates, which share one node and their methods.
+        let other = try router.respond(to: Self.request(.put, "/items/7"))
+        #expect(other.headers["Allow"] == "GET, HEAD, DELETE, OPTIONS")
+        #expect(Self.bodyText(try router.respond(to: Self.request(.get, "/items/7"))) == "get")
     }
 
     @Test func bodyLimitComesFromTheRoute() {
