@@ -14,6 +14,9 @@ trap 'stop_server; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2
 # nginx: same body, same content type, one worker per core, access log on like ours.
 mkdir -p "$work/www"
 printf '{"status":"ok"}' >"$work/www/healthz"
+# nginx workers run as an unprivileged user; mktemp -d made the folder private to us.
+chmod 755 "$work" "$work/www"
+chmod 644 "$work/www/healthz"
 nginx_port=$((20000 + RANDOM % 20000))
 cat >"$work/nginx.conf" <<CONF
 worker_processes auto;
@@ -35,6 +38,8 @@ start_server "$work/server.log"
 
 WRK_LOG="$work/wrk.log"
 echo "wrk: ${WRK_CONNECTIONS:-64} connections, ${WRK_THREADS:-2} threads, ${WRK_DURATION:-10s} each, $(nproc) cores"
+curl -sf -o /dev/null "$SERVER_URL/healthz" || { echo "council-api /healthz does not answer 200" >&2; exit 1; }
+curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/healthz" || { echo "nginx does not answer 200" >&2; exit 1; }
 ours=$(wrk_figures "$SERVER_URL/healthz")
 theirs=$(wrk_figures "http://127.0.0.1:$nginx_port/healthz")
 rss=$(peak_rss_kib "$SERVER_PID")

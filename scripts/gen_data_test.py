@@ -283,7 +283,9 @@ class RealRegisterTests(unittest.TestCase):
             case = cases[report["reference"]]
             self.assertEqual(case["outcome"], "upheld")
             self.assertEqual(case["council"], report["council"])
-            self.assertTrue(re.fullmatch(re.escape(f"rpt-{report['council']}-") + r"[1-9]\d*", report["id"]))
+            folded = re.sub(r"[^a-z0-9]+", "-", report["council"]).strip("-")
+            self.assertTrue(re.fullmatch(re.escape(f"rpt-{folded}-") + r"[1-9]\d*", report["id"]))
+            self.assertTrue(re.fullmatch(r"[a-z0-9]+([._-][a-z0-9]+)*", report["id"]), report["id"])
             self.assertTrue(date(case["decided"]) <= date(report["published"]) <= LAST_DECIDED)
             self.assertTrue(report["title"].startswith("Synthetic: "))
             self.assertTrue(report["summary"].startswith("Synthetic: "))

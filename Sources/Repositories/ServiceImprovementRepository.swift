@@ -14,17 +14,18 @@ public struct ServiceImprovementRepository: Sendable {
         try pool.read { try Self.fetch(reference, in: $0) }
     }
 
-    /// Improvements (of one council, or all) the Ombudsman still publishes on `asOf`, newest first
-    /// (decided, then reference, both descending), each with its actions.
+    /// Improvements (of one council, one category, or all) the Ombudsman still publishes on `asOf`,
+    /// newest first (decided, then reference, both descending), each with its actions.
     ///
     /// "Still published" is `ServiceImprovement.isPublished(on:)`: decided on or before `asOf`
     /// and after `asOf` minus five years (from a decision) or ten (from a report). The ten-year
     /// bound is a range on the index; the five-year one filters decision rows within it.
     public func list(
-        council councilID: String? = nil, asOf: CalendarDate, page: PageRequest
+        council councilID: String? = nil, category: String? = nil, asOf: CalendarDate, page: PageRequest
     ) throws -> Page<ServiceImprovement> {
         var conditions = Conditions()
         if let councilID { conditions.add("council_id = ?", councilID) }
+        if let category { conditions.add("category = ?", category) }
         conditions.add("decided <= ?", asOf.iso)
         conditions.add("decided > ?", asOf.adding(years: -ImprovementSource.report.publicationYears).iso)
         conditions.add(

@@ -65,7 +65,7 @@ import Testing
 
     @Test(arguments: [
         ("PUT", "/v1/complaints/24123456"), ("DELETE", "/v1/complaints/23008737"), ("POST", "/v1/councils"),
-        ("PATCH", "/v1/complaints/23008737"),
+        ("POST", "/v1/complaints/bulk"),
     ])
     func everyWriteMethodNeedsTheToken(_ method: String, _ path: String) throws {
         let api = try LiveAPI.writable()
@@ -73,6 +73,17 @@ import Testing
         let response = try api.send(method, path, json: Self.complaint, token: nil)
         #expect(response.status == 401)
         #expect(api.store.pool.revision == revision)
+    }
+
+    /// A write method no route takes is the router's 405 (or 404), not a 401: there is nothing to
+    /// authenticate for, and the answer says what is allowed.
+    @Test func unroutedWritesGetTheRoutersAnswer() throws {
+        let api = try LiveAPI.writable()
+        let patch = try api.send("PATCH", "/v1/complaints/23008737", json: Self.complaint, token: nil)
+        #expect(patch.status == 405)
+        #expect(patch.header("Allow")?.contains("PUT") == true)
+        let nowhere = try api.send("POST", "/v1/nowhere", json: Self.complaint, token: nil)
+        #expect(nowhere.status == 404)
     }
 
     @Test func bearerTokensCompareWholeTokensOnly() {

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import HTTPServer
@@ -106,15 +107,20 @@ struct RouterTests {
         #expect(response.headers["X-Custom"] == "yes")
     }
 
-    @Test func allowListsEveryMethodOfMatchingTemplates() throws {
+    @Test func theMostSpecificTemplateOwnsThePath() throws {
         var router = Router()
         router.get("/items/:id") { _ in Self.text("get") }
         router.delete("/items/:key") { _ in HTTPResponse(status: .noContent) }
         router.post("/items/new") { _ in HTTPResponse(status: .created) }
-        let response = try router.respond(to: Self.request(.put, "/items/new"))
-        #expect(response.headers["Allow"] == "GET, HEAD, POST, DELETE, OPTIONS")
-        // The literal template has no GET, so GET falls through to the parameter template.
-        #expect(Self.bodyText(try router.respond(to: Self.request(.get, "/items/new"))) == "get")
+        // `/items/new` is the literal template's resource: only its methods apply there.
+        let put = try router.respond(to: Self.request(.put, "/items/new"))
+        #expect(put.status == .methodNotAllowed)
+        #expect(put.headers["Allow"] == "POST, OPTIONS")
+        #expect(try router.respond(to: Self.request(.get, "/items/new")).status == .methodNotAllowed)
+        // Another path falls to the parameter templates, which share one node and their methods.
+        let other = try router.respond(to: Self.request(.put, "/items/7"))
+        #expect(other.headers["Allow"] == "GET, HEAD, DELETE, OPTIONS")
+        #expect(Self.bodyText(try router.respond(to: Self.request(.get, "/items/7"))) == "get")
     }
 
     @Test func bodyLimitComesFromTheRoute() {
@@ -221,5 +227,30 @@ struct RouterTests {
         let response = try Self.sample().respond(to: Self.request(.options, "*"))
         #expect(response.status == .noContent)
         #expect(response.headers["Allow"] == "GET, HEAD, POST, DELETE, OPTIONS")
+    }
+}
+
+@Suite("Router marks matched routes")
+struct RouterMatchFlagTests {
+    /// Records what middleware saw of each request.
+    struct Spy: HTTPMiddleware {
+        let seen: @Sendable (Bool, String?) -> Void
+        func handle(_ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse {
+            seen(request.isRouteMatched, request.route)
+            return try next(request)
+        }
+    }
+
+    @Test func onlyARegisteredHandlerCountsAsMatched() throws {
+        let log = Mutex<[(Bool, String?)]>([])
+        var router = RouterTests.sample()
+        router.use(Spy { matched, route in log.withLock { $0.append((matched, route)) } })
+        _ = try router.respond(to: RouterTests.request(.get, "/v1/councils/knowsley"))
+        _ = try router.respond(to: RouterTests.request(.delete, "/v1/councils/knowsley"))
+        _ = try router.respond(to: RouterTests.request(.options, "/v1/councils/knowsley"))
+        _ = try router.respond(to: RouterTests.request(.get, "/nowhere"))
+        let seen = log.withLock { $0 }
+        #expect(seen.map(\.0) == [true, false, false, false])
+        #expect(seen.map(\.1) == ["/v1/councils/:council", "/v1/councils/:council", "/v1/councils/:council", nil])
     }
 }

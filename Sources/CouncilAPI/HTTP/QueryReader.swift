@@ -38,10 +38,11 @@ struct QueryReader {
 
     func raw(_ name: String) -> String? { values[name] }
 
-    /// A free-text parameter, trimmed; empty means absent.
+    /// A free-text parameter; empty means absent. The length is counted in Unicode code points, as
+    /// JSON Schema's `maxLength` in the OpenAPI document counts it.
     mutating func string(_ name: String, maxLength: Int = 200) -> String? {
         guard let value = values[name] else { return nil }
-        if value.count > maxLength {
+        if value.unicodeScalars.count > maxLength {
             fail(name, "must be at most \(maxLength) characters")
             return nil
         }

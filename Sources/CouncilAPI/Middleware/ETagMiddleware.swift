@@ -18,18 +18,28 @@ struct ETagMiddleware: HTTPMiddleware {
             return try next(request)
         }
         let tag = Self.tag(revision: revision(), request: request)
-        if let condition = request.headers["If-None-Match"], Self.matches(condition, tag) {
-            var headers = HTTPHeaders()
-            headers.set("ETag", tag)
-            headers.set("Cache-Control", "no-cache")
-            return HTTPResponse(status: .notModified, headers: headers)
+        let condition = request.headers["If-None-Match"]
+        // A tag is only ever issued with a 2xx answer, so a matching one proves the request still
+        // succeeds and the handler can be skipped. `*` proves nothing: RFC 9110 section 13.2.1 has
+        // preconditions ignored when the answer would not be 2xx, so a bad request stays a 400.
+        if let condition, Self.matches(condition, tag, wildcard: false) {
+            return Self.notModified(tag)
         }
         var response = try next(request)
-        if (200..<300).contains(response.status.code) {
-            response.headers.set("ETag", tag)
-            response.headers.set("Cache-Control", "no-cache")
+        guard (200..<300).contains(response.status.code) else { return response }
+        if let condition, Self.matches(condition, tag) {
+            return Self.notModified(tag)
         }
+        response.headers.set("ETag", tag)
+        response.headers.set("Cache-Control", "no-cache")
         return response
+    }
+
+    private static func notModified(_ tag: String) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        headers.set("ETag", tag)
+        headers.set("Cache-Control", "no-cache")
+        return HTTPResponse(status: .notModified, headers: headers)
     }
 
     static func tag(revision: Int64, request: HTTPRequest) -> String {
@@ -42,12 +52,13 @@ struct ETagMiddleware: HTTPMiddleware {
     }
 
     /// `If-None-Match` is `*` or a list of tags; weak comparison, as RFC 9110 asks for this header.
-    static func matches(_ header: String, _ tag: String) -> Bool {
+    /// With `wildcard` false only a listed tag counts.
+    static func matches(_ header: String, _ tag: String, wildcard: Bool = true) -> Bool {
         let candidates = header.split(separator: ",").map {
             var value = $0.trimmingCharacters(in: " \t")
             if value.hasPrefix("W/") { value = String(value.dropFirst(2)) }
             return value
         }
-        return candidates.contains("*") || candidates.contains(tag)
+        return (wildcard && candidates.contains("*")) || candidates.contains(tag)
     }
 }

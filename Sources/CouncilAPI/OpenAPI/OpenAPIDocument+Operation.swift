@@ -8,6 +8,9 @@ extension OpenAPIDocument {
         enum Access: Sendable {
             /// Open to everyone; conditional GET with ETag.
             case read
+            /// Open to everyone, but about the process rather than the data (health, metrics): the
+            /// answer changes without any write, so it has no ETag and is never 304.
+            case live
             /// Needs the bearer token.
             case write
         }
@@ -35,6 +38,8 @@ extension OpenAPIDocument {
         }
 
         var hasPathParameters: Bool { !pathParameterNames.isEmpty }
+        /// A GET of data, which ETagMiddleware tags and answers 304.
+        var isConditional: Bool { method == "GET" && access == .read }
         var hasQueryParameters: Bool { !parameters.isEmpty }
 
         /// The Operation Object.
@@ -66,7 +71,7 @@ extension OpenAPIDocument {
         private var allParameters: [JSONValue] {
             var all = pathParameterNames.map { Parameter.ref(Parameter.pathComponents[$0] ?? $0) }
             all += parameters
-            if method == "GET" { all.append(Parameter.ref("IfNoneMatch")) }
+            if isConditional { all.append(Parameter.ref("IfNoneMatch")) }
             if method == "POST" { all.append(Parameter.ref("IdempotencyKey")) }
             return all
         }
@@ -77,7 +82,7 @@ extension OpenAPIDocument {
             for success in successes {
                 byStatus[success.name] = method == "POST" ? Self.replayable(success.schema) : success.schema
             }
-            if method == "GET" {
+            if isConditional {
                 byStatus["304"] = Response.ref("NotModified")
             }
             for (status, name) in standardProblems {
@@ -92,7 +97,7 @@ extension OpenAPIDocument {
         /// The problem answers that follow from the kind of operation.
         private var standardProblems: [(String, String)] {
             let hasBody = requestBody != nil
-            var list: [(String, String)] = [("406", "NotAcceptable"), ("500", "InternalError")]
+            var list: [(String, String)] = [("406", "NotAcceptable"), ("414", "URITooLong"), ("500", "InternalError")]
             if hasBody {
                 list.append(("400", "MalformedRequest"))
             } else if hasPathParameters || hasQueryParameters {
@@ -137,6 +142,15 @@ extension OpenAPIDocument {
                 "description": .string(description),
                 "headers": Response.headers(["ETag", "CacheControl", "XRequestId"] + (paged ? ["Link"] : [])),
                 "content": .object(content),
+            ]
+        }
+
+        /// A 200 about the process (health, readiness): JSON, never tagged.
+        static func live(_ schema: String, _ description: String) -> JSONValue {
+            [
+                "description": .string(description),
+                "headers": Response.headers(["XRequestId"]),
+                "content": ["application/json": ["schema": Schema.ref(schema)]],
             ]
         }
 

@@ -36,8 +36,10 @@ extension OpenAPIDocument {
         static let pathComponents = ["council": "Council", "reference": "Reference", "id": "ReportID"]
     }
 
-    /// Free text filters are capped like `QueryReader.string` caps them.
-    private static let freeText = Schema.string(minLength: 1, maxLength: 200)
+    /// Free text filters are capped like `QueryReader.string` caps them, and like it take an empty
+    /// value for no filter (as an empty HTML form field sends it).
+    private static let freeText = Schema.string(
+        "At most 200 characters; an empty value is the same as leaving the parameter out.", maxLength: 200)
 
     /// `limit` with the given default.
     private static func limit(default value: Int) -> JSONValue {
@@ -94,7 +96,12 @@ extension OpenAPIDocument {
             ("Subcategory", Parameter.query("subcategory", freeText, "Only this subcategory (exact name).")),
             ("Outcome", Parameter.query("outcome", Schema.ref("Outcome"), "Only decisions with this outcome.")),
             ("DecidedFrom", Parameter.query("decided_from", Schema.date(), "Only decisions made on or after this date.")),
-            ("DecidedTo", Parameter.query("decided_to", Schema.date(), "Only decisions made on or before this date.")),
+            (
+                "DecidedTo",
+                Parameter.query(
+                    "decided_to", Schema.date(),
+                    "Only decisions made on or before this date; must not be before decided_from.")
+            ),
             (
                 "AsOf",
                 Parameter.query(

@@ -4,10 +4,10 @@ import JSON
 extension OpenAPIDocument {
     private static func get(
         _ path: String, id: String, tag: String, summary: String, description: String = "", parameters: [JSONValue] = [],
-        answer: JSONValue, problems: Properties = []
+        access: Operation.Access = .read, answer: JSONValue, problems: Properties = []
     ) -> Operation {
         Operation(
-            method: "GET", path: path, id: id, tag: tag, summary: summary, description: description, access: .read,
+            method: "GET", path: path, id: id, tag: tag, summary: summary, description: description, access: access,
             parameters: parameters, successes: [("200", answer)], problems: problems)
     }
 
@@ -32,19 +32,20 @@ extension OpenAPIDocument {
         [
             get(
                 "/healthz", id: "getHealth", tag: "health", summary: "Liveness",
-                description: "Answers while the process can serve HTTP at all.",
-                answer: Answer.read("HealthStatus", "The process is alive.")),
+                description: "Answers while the process can serve HTTP at all.", access: .live,
+                answer: Answer.live("HealthStatus", "The process is alive.")),
             get(
                 "/readyz", id: "getReadiness", tag: "health", summary: "Readiness",
                 description: "Answers 200 when the server can serve requests, 503 with a problem otherwise.",
-                answer: Answer.read("ReadinessStatus", "Ready to serve requests."),
+                access: .live, answer: Answer.live("ReadinessStatus", "Ready to serve requests."),
                 problems: [("503", Response.ref("NotReady"))]),
             get(
                 "/metrics", id: "getMetrics", tag: "meta", summary: "Prometheus metrics",
                 description: "Request counts and latency by route template, in the Prometheus text format 0.0.4.",
+                access: .live,
                 answer: [
                     "description": "The metrics.",
-                    "headers": Response.headers(["ETag", "CacheControl", "XRequestId"]),
+                    "headers": Response.headers(["XRequestId"]),
                     "content": ["text/plain": ["schema": Schema.string()]],
                 ]),
             get(
@@ -95,7 +96,17 @@ extension OpenAPIDocument {
                     Parameter.ref("Year", description: "The reporting year; defaults to the latest year with any decisions on record."),
                     Parameter.ref("GroupType"), Parameter.ref("Sort"),
                 ] + refs(paging),
-                answer: Answer.read("LeagueTable", "A page of the ranking.", csv: true, paged: true)),
+                answer: Answer.read("LeagueTable", "A page of the ranking.", csv: true, paged: true),
+                problems: [
+                    (
+                        "404",
+                        Response.problem(
+                            """
+                            No year was given and no decisions are on record at all, so there is no latest year \
+                            (type \(ProblemType.notFound)).
+                            """)
+                    )
+                ]),
             // Complaints.
             get(
                 "/v1/complaints", id: "listComplaints", tag: "complaints", summary: "List decisions",

@@ -97,6 +97,17 @@ extension OpenAPIDocument {
         demoMember,
     ]
 
+    /// Exactly the spellings `FinancialYear` accepts: a start year from 1900 to 9998, then the last
+    /// two digits of the year after. A regular expression cannot add one, so the hundred endings are
+    /// listed; a looser pattern would call years such as 2024-27 valid that the API refuses.
+    static let reportingYearPattern: String = {
+        func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        let endings = (0..<100).map { "\(twoDigits($0))-\(twoDigits(($0 + 1) % 100))" }
+        let any = endings.joined(separator: "|")
+        let notPast9998 = endings.dropLast().joined(separator: "|")
+        return "^(?:(?:19|[2-8][0-9]|9[0-8])(?:\(any))|99(?:\(notPast9998)))$"
+    }()
+
     /// Shared vocabulary: identifiers and enumerations referred to by many schemas.
     static var vocabularySchemas: Properties {
         [
@@ -107,7 +118,7 @@ extension OpenAPIDocument {
                 "ReportingYear",
                 Schema.string(
                     "The Ombudsman's reporting year, 1 April to 31 March, named by its two calendar years.",
-                    pattern: "^[0-9]{4}-[0-9]{2}$", example: "2024-25")
+                    pattern: reportingYearPattern, example: "2024-25")
             ),
             (
                 "CaseReference",
@@ -153,9 +164,16 @@ extension OpenAPIDocument {
         "The council's id or GSS code; it must be a council on record (otherwise 422).", minLength: 1, maxLength: 100,
         example: "knowsley")
 
+    /// Text with at least one visible character and no control characters (C0, DEL, C1): what
+    /// the input reader accepts for one-line fields.
+    static let singleLinePattern = "^[^\\x00-\\x1F\\x7F-\\x9F]*[^\\s\\x00-\\x1F\\x7F-\\x9F][^\\x00-\\x1F\\x7F-\\x9F]*$"
+    /// The same, with line breaks and tabs allowed.
+    static let multilinePattern =
+        "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*[^\\s\\x00-\\x1F\\x7F-\\x9F][^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*$"
+
     /// One line of text: no control characters.
     static func line(_ description: String? = nil, maxLength: Int, example: String? = nil) -> JSONValue {
-        Schema.string(description, minLength: 1, maxLength: maxLength, example: example)
+        Schema.string(description, pattern: singleLinePattern, minLength: 1, maxLength: maxLength, example: example)
     }
 
     /// An absolute http(s) URL.
@@ -167,7 +185,7 @@ extension OpenAPIDocument {
         let subcategory = Schema.nullable(line("Narrower service area.", maxLength: 200))
         let actions: JSONValue = [
             "type": "array", "minItems": 1, "maxItems": 100,
-            "items": Schema.string(minLength: 1, maxLength: 2000),
+            "items": Schema.string(pattern: multilinePattern, minLength: 1, maxLength: 2000),
             "description": "What the council agreed to do, in the order agreed: 1 to 100 non-blank entries.",
         ]
         return [
@@ -226,7 +244,7 @@ extension OpenAPIDocument {
                         ),
                         ("council", councilKeyInput),
                         ("title", line(maxLength: 300)),
-                        ("summary", Schema.string("Line breaks allowed.", minLength: 1, maxLength: 5000)),
+                        ("summary", Schema.string("Line breaks allowed.", pattern: multilinePattern, minLength: 1, maxLength: 5000)),
                         ("published", Schema.date("Publication date; not in the future.")),
                         ("reference", Schema.nullable(Schema.ref("CaseReferenceInput"))),
                         ("url", webURLInput),
@@ -251,7 +269,7 @@ extension OpenAPIDocument {
                     replacing: [
                         ("council", councilKeyInput),
                         ("url", webURLInput),
-                        ("text", Schema.nullable(Schema.string("The letter's text; line breaks allowed.", minLength: 1, maxLength: 100_000))),
+                        ("text", Schema.nullable(Schema.string("The letter's text; line breaks allowed.", pattern: multilinePattern, minLength: 1, maxLength: 100_000))),
                     ],
                     required: ["council", "year", "published"],
                     description: """

@@ -152,7 +152,9 @@ extension OpenAPIDocument {
                 Response.problem(
                     """
                     A query parameter is unknown (unknown parameters are refused, never ignored), repeated or \
-                    malformed: a bad year, limit, cursor, date or enumeration value. errors names each one.
+                    malformed: a bad year, limit, cursor, date or enumeration value, or a date range that ends \
+                    before it starts. errors names each one. Also \
+                    when the URL holds an encoded NUL (%00) or bytes that are not UTF-8, which no value may contain.
                     """,
                     example: invalidParameterExample)
             ),
@@ -201,6 +203,10 @@ extension OpenAPIDocument {
                     (type \(ProblemType.idempotencyMismatch)).
                     """,
                     example: validationExample)
+            ),
+            (
+                "URITooLong",
+                Response.problem("The request line (method, path and query) is longer than the server reads (8 KiB).")
             ),
             ("InternalError", Response.problem("The server failed; the cause is logged, not disclosed.")),
             ("NotReady", Response.problem("The server cannot serve requests yet, or no longer can (type \(ProblemType.notReady)).")),

@@ -128,7 +128,12 @@ extension OpenAPIDocument {
                     ("items", Schema.array(Schema.ref("HistoryItem"), "Every year with decisions on record, oldest first.")),
                 ])
             ),
-            ("LeagueTableRow", Schema.object([councilMember] + figuresProperties)),
+            (
+                "LeagueTableRow",
+                Schema.object(
+                    [councilMember] + figuresProperties.filter { $0.name != "year" && $0.name != "period" },
+                    description: "One council's figures; the year is the table's own, given once beside the items.")
+            ),
             (
                 "LeagueTableAverages",
                 Schema.object(comparisonProperties(withType: false), description: "The averages of the whole group, not just this page.")

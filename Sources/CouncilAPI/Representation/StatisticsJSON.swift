@@ -70,6 +70,16 @@ enum StatisticsJSON {
         ]
     }
 
+    /// One row of a league table: the council and its figures. The year and period are the
+    /// table's own, given once beside the rows, so the rows leave them out.
+    static func leagueRow(council: Council, figures: CouncilFigures) -> JSONValue {
+        var object: JSONObject = ["council": RecordJSON.councilSummary(council)]
+        for member in Self.figures(figures) where member.key != "year" && member.key != "period" {
+            object[member.key] = member.value
+        }
+        return .object(object)
+    }
+
     /// One council's statistics answer: council, figures and comparison.
     static func overview(council: Council, figures: CouncilFigures, averages: GroupAverages, published: PublishedComparison?) -> JSONValue {
         var object: JSONObject = ["council": RecordJSON.councilSummary(council)]

@@ -21,17 +21,19 @@ struct ServiceImprovementRoutes {
     ])
 
     func list(_ request: HTTPRequest, scopedToCouncil: Bool) throws -> HTTPResponse {
-        var allowed: Set<String> = ["as_of", "limit", "cursor", "format"]
+        var allowed: Set<String> = ["category", "as_of", "limit", "cursor", "format"]
         if !scopedToCouncil { allowed.insert("council") }
         var query = QueryReader(request, allowed: allowed)
         let councilKey = query.string("council")
+        let category = query.string("category")
         let asOf = query.date("as_of") ?? context.today
         let page = RouteContext.pageRequest(limit: query.limit(default: 10), cursor: query.cursor())
         let format = query.choice("format", Representation.self)
         try query.validate()
         let representation = try Representation.negotiate(request, format: format)
         let council = scopedToCouncil ? try context.council(request) : try context.councilFilter(councilKey)
-        let result = try context.store.serviceImprovements.list(council: council?.id, asOf: asOf, page: page)
+        let result = try context.store.serviceImprovements.list(
+            council: council?.id, category: category, asOf: asOf, page: page)
         return Listing.respond(
             result, to: request, as: representation, json: RecordJSON.serviceImprovement, csv: Self.csv,
             name: council.map { "\($0.id)-service-improvements" } ?? "service-improvements")

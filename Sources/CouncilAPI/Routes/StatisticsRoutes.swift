@@ -106,13 +106,8 @@ struct StatisticsRoutes {
         if let next { headers.set("Link", "<\(Listing.nextURL(request, cursor: next))>; rel=\"next\"") }
         switch representation {
         case .json:
-            let items = pageRows.map { row -> JSONValue in
-                var object: JSONObject = [:]
-                if let council = councils[row.councilID] { object["council"] = RecordJSON.councilSummary(council) }
-                for member in StatisticsJSON.figures(row.figures) where member.key != "year" && member.key != "period" {
-                    object[member.key] = member.value
-                }
-                return .object(object)
+            let items = pageRows.compactMap { row in
+                councils[row.councilID].map { StatisticsJSON.leagueRow(council: $0, figures: row.figures) }
             }
             return .json(
                 [

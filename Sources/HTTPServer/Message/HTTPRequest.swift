@@ -11,6 +11,9 @@ public struct HTTPRequest: Sendable {
     /// The template of the matched route (such as `/v1/councils/:council`), or nil when none
     /// matched. Middleware uses it to label metrics without the cardinality of raw paths.
     public var route: String?
+    /// Whether a registered handler will answer this request. False for the router's own answers
+    /// (404, 405, automatic OPTIONS), so middleware such as authentication can leave those alone.
+    public var isRouteMatched: Bool = false
     /// The peer address, such as `127.0.0.1:53122`.
     public var remoteAddress: String
 

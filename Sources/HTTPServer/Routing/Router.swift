@@ -72,6 +72,7 @@ public struct Router: HTTPResponder {
         switch resolve(request.head) {
         case .matched(let route):
             request.route = route.template.text
+            request.isRouteMatched = true
             request.parameters = route.template.parameters(in: request.head.pathSegments)
             terminal = route.handler
         case .notFound:
@@ -112,9 +113,13 @@ public struct Router: HTTPResponder {
         if head.method == .options && head.target == "*" {
             return .options(allow: Self.allowHeader(Set(registered.map(\.method))), template: nil)
         }
-        let candidates = table.candidates(for: head.pathSegments)
-        guard let best = candidates.first, let bestRoute = best.first else { return .notFound }
-        let routes = candidates.joined()
+        // A path names one resource: the most specific template that matches it (literal segments
+        // before parameters, as OpenAPI matches concrete paths first). Methods registered on less
+        // specific templates do not apply, so `PUT /v1/complaints/bulk` is a 405, not a lookup
+        // of the case reference "bulk".
+        guard let routes = table.candidates(for: head.pathSegments).first, let bestRoute = routes.first else {
+            return .notFound
+        }
         if let route = routes.first(where: { $0.method == head.method }) {
             return .matched(route)
         }

@@ -18,7 +18,8 @@ struct AuthenticationMiddleware: HTTPMiddleware {
     }
 
     func handle(_ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse {
-        guard Self.writeMethods.contains(request.method) else { return try next(request) }
+        // Only writes that reach a handler: the router's 404 and 405 say more than a 401 would.
+        guard Self.writeMethods.contains(request.method), request.isRouteMatched else { return try next(request) }
         guard !tokens.isEmpty else {
             throw HTTPError(
                 .forbidden, type: ProblemType.writesDisabled, title: "Writes disabled",

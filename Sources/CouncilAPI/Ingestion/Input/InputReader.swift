@@ -86,7 +86,7 @@ struct InputReader {
             fail(name, "must be at most \(maxLength) characters")
             return nil
         }
-        let allowedControls: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
+        let allowedControls: Set<Unicode.Scalar> = multiline ? Self.lineControls : []
         if text.unicodeScalars.contains(where: { Self.isControl($0) && !allowedControls.contains($0) }) {
             fail(
                 name,
@@ -263,6 +263,9 @@ struct InputReader {
             } else if text.count > maxLength {
                 fail(field, "must be at most \(maxLength) characters")
                 valid = false
+            } else if text.unicodeScalars.contains(where: { Self.isControl($0) && !Self.lineControls.contains($0) }) {
+                fail(field, "must not contain control characters other than line breaks and tabs")
+                valid = false
             } else {
                 strings.append(text)
             }
@@ -287,6 +290,9 @@ struct InputReader {
             return nil
         }
     }
+
+    /// The control characters multi-line text may hold.
+    static let lineControls: Set<Unicode.Scalar> = ["\n", "\r", "\t"]
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)

@@ -1,0 +1,86 @@
+import Foundation
+import HTTPTestSupport
+import Testing
+
+/// A browser dashboard on another origin: preflights are answered for allowed origins, simple
+/// requests get the headers the browser needs to read the answer, and other origins get nothing.
+@Suite struct CORSTests {
+    static let dashboard = "https://dashboard.example"
+
+    @Test func aPreflightFromAnAllowedOriginIsAnswered() throws {
+        let api = try LiveAPI(corsOrigins: [Self.dashboard])
+        let response = try api.request(
+            "OPTIONS", "/v1/complaints",
+            headers: [
+                ("Origin", Self.dashboard), ("Access-Control-Request-Method", "POST"),
+                ("Access-Control-Request-Headers", "authorization, content-type, idempotency-key"),
+            ])
+        #expect(response.status == 204)
+        #expect(response.body.isEmpty)
+        #expect(response.header("Access-Control-Allow-Origin") == Self.dashboard)
+        let methods = Set(
+            try #require(response.header("Access-Control-Allow-Methods")).split(separator: ",").map(trimmed))
+        #expect(methods.isSuperset(of: ["GET", "POST", "PUT", "DELETE"]))
+        let headers = Set(
+            try #require(response.header("Access-Control-Allow-Headers")).split(separator: ",").map(trimmed))
+        #expect(headers.isSuperset(of: ["Authorization", "Content-Type", "Idempotency-Key"]))
+        let maxAge = try #require(response.header("Access-Control-Max-Age").flatMap { Int($0) })
+        #expect(maxAge > 0)
+        #expect(response.values("Vary").contains { $0.contains("Origin") })
+    }
+
+    @Test func aSimpleRequestGetsTheHeadersTheBrowserNeeds() throws {
+        let api = try LiveAPI(corsOrigins: [Self.dashboard])
+        let response = try api.get("/v1/complaints?limit=1", headers: [("Origin", Self.dashboard)])
+        #expect(response.status == 200)
+        #expect(response.header("Access-Control-Allow-Origin") == Self.dashboard)
+        let exposed = Set(
+            try #require(response.header("Access-Control-Expose-Headers")).split(separator: ",").map(trimmed))
+        #expect(exposed.isSuperset(of: ["ETag", "Link", "X-Request-Id"]))
+        #expect(response.values("Vary").contains { $0.contains("Origin") })
+    }
+
+    @Test func problemsAreReadableByTheDashboardToo() throws {
+        let api = try LiveAPI(corsOrigins: [Self.dashboard])
+        let response = try api.get("/v1/councils/atlantis", headers: [("Origin", Self.dashboard)])
+        try expectProblem(response, status: 404)
+        #expect(response.header("Access-Control-Allow-Origin") == Self.dashboard)
+    }
+
+    @Test func anotherOriginGetsNoCORSHeaders() throws {
+        let api = try LiveAPI(corsOrigins: [Self.dashboard])
+        let simple = try api.get("/v1/councils", headers: [("Origin", "https://evil.example")])
+        #expect(simple.status == 200)
+        #expect(simple.header("Access-Control-Allow-Origin") == nil)
+        #expect(simple.header("Access-Control-Expose-Headers") == nil)
+
+        let preflight = try api.request(
+            "OPTIONS", "/v1/complaints",
+            headers: [("Origin", "https://evil.example"), ("Access-Control-Request-Method", "POST")])
+        #expect(preflight.header("Access-Control-Allow-Origin") == nil)
+        #expect(preflight.header("Access-Control-Allow-Methods") == nil)
+    }
+
+    @Test func aWildcardConfigurationAllowsAnyOrigin() throws {
+        let api = try LiveAPI(corsOrigins: ["*"])
+        let simple = try api.get("/v1/councils", headers: [("Origin", "https://anywhere.example")])
+        #expect(simple.header("Access-Control-Allow-Origin") == "*")
+        let preflight = try api.request(
+            "OPTIONS", "/v1/councils/knowsley",
+            headers: [("Origin", "https://anywhere.example"), ("Access-Control-Request-Method", "GET")])
+        #expect(preflight.status == 204)
+        #expect(preflight.header("Access-Control-Allow-Origin") == "*")
+    }
+
+    @Test func withoutConfigurationThereIsNoCORS() throws {
+        let api = try LiveAPI()
+        let response = try api.get("/v1/councils", headers: [("Origin", Self.dashboard)])
+        #expect(response.header("Access-Control-Allow-Origin") == nil)
+        #expect(response.header("Vary") == nil)
+    }
+}
+
+/// A list header's element without the blanks around it.
+private func trimmed(_ part: Substring) -> String {
+    part.trimmingCharacters(in: .whitespaces)
+}

@@ -1,0 +1,184 @@
+"""Schemathesis hooks for scripts/check-openapi.sh (loaded through SCHEMATHESIS_HOOKS).
+
+Schemathesis's positive_data_acceptance check says that every request its schema allows must be
+accepted. Some rules of this API cannot be written in a schema, so a schema-valid request can
+still be rightly refused:
+
+- Pagination cursors are opaque tokens, valid only when this server issued them for the same list
+  (a cursor it did not issue is a 400, as the Cursor parameter says); the schema can only say
+  "a string".
+- The `council` query filter must name a council that exists (an unknown one is a 400: a misspelt
+  filter must not look like "no decisions"); only the data knows which exist. In a path an
+  unknown council is a 404, which the check already allows.
+- decided_to must not be before decided_from (400), a rule between two parameters.
+- Writes (once routed): a body's council must exist (422), a PUT body must name the record of its
+  path (422), a decision's fields must agree with its outcome (422), and an Idempotency-Key reused
+  with another body is refused (422).
+
+Rather than turn the check off, valid (positive) cases are made to keep those rules: they get a
+cursor the server really issued for the same path and filters (so second pages are tested too;
+without a second page the cursor is left out), existing councils, ranges the right way round,
+consistent write bodies and a fresh Idempotency-Key. Negative cases are left alone: they expect a
+4xx anyway. Bad cursors, unknown councils and inverted ranges are covered by the Swift tests.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+import zlib
+
+import schemathesis
+from schemathesis import GenerationMode
+
+BASE_URL = os.environ["COUNCIL_API_URL"].rstrip("/")
+_issued: dict[str, str | None] = {}
+_councils: list[dict] = []
+
+
+def _get_json(url: str):
+    request = urllib.request.Request(url, headers={"Accept": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.load(response)
+
+
+def _known_councils() -> list[dict]:
+    """Every council on record at the first call (the demo data's)."""
+    if not _councils:
+        cursor = None
+        while True:
+            page = _get_json(f"{BASE_URL}/v1/councils?limit=100" + (f"&cursor={cursor}" if cursor else ""))
+            _councils.extend(page["items"])
+            cursor = page["next_cursor"]
+            if cursor is None:
+                break
+    return _councils
+
+
+def _existing(value: str, keys: tuple[str, ...]) -> str | None:
+    """`value` when a known council has it as one of `keys`, else a known council's first key,
+    chosen from the value so that a run is reproducible; None when there are no councils."""
+    councils = _known_councils()
+    if not councils:
+        return None
+    if any(council[key] == value for council in councils for key in keys):
+        return value
+    return councils[zlib.crc32(value.encode()) % len(councils)][keys[0]]
+
+
+def _issued_cursor(path: str, query: dict) -> str | None:
+    """The next_cursor of the first page of `path` with `query`'s filters and limit=1, or None."""
+    filters = {k: v for k, v in query.items() if k not in ("cursor", "limit", "format")}
+    url = f"{BASE_URL}{path}?{urllib.parse.urlencode(dict(filters, limit=1), doseq=True)}"
+    if url not in _issued:
+        try:
+            _issued[url] = _get_json(url).get("next_cursor")
+        except (urllib.error.URLError, ValueError, AttributeError):
+            _issued[url] = None
+    return _issued[url]
+
+
+def _keep_query_rules(case) -> None:
+    query = case.query
+    if isinstance(query.get("council"), str):
+        council = _existing(query["council"], ("id", "gss_code"))
+        if council is None:
+            del query["council"]
+        else:
+            query["council"] = council
+    start, end = query.get("decided_from"), query.get("decided_to")
+    if isinstance(start, str) and isinstance(end, str) and end < start:
+        query["decided_from"], query["decided_to"] = end, start
+    if "cursor" in query and case.method.upper() == "GET":
+        cursor = _issued_cursor(case.formatted_path, query)
+        if cursor is None:
+            del query["cursor"]
+        else:
+            query["cursor"] = cursor
+
+
+def _keep_body_rules(case) -> None:
+    body = case.body
+    # Path values reach the hook percent-encoded ("23%20008%20737"); the body holds them decoded.
+    path = {key: urllib.parse.unquote(str(value)) for key, value in (case.path_parameters or {}).items()}
+    if isinstance(body.get("council"), str):
+        body["council"] = _existing(body["council"], ("id",)) or body["council"]
+    if "reference" in path and "reference" in body:
+        body["reference"] = path["reference"]
+    if case.operation.path == "/v1/councils/{council}" and "council" in path and "id" in body:
+        body["id"] = path["council"]
+    if isinstance(body.get("outcome"), str):
+        if body["outcome"] != "not_for_us":
+            body.pop("not_for_us_reason", None)
+        if body["outcome"] != "upheld":
+            body.pop("remedy_before_ombudsman", None)
+            body.pop("compliance", None)
+    # Dates the API refuses for being in the future (decided, published): the schema has no "today".
+    today = datetime.date.today().isoformat()
+    for field in ("decided", "published", "received"):
+        if isinstance(body.get(field), str) and len(body[field]) == 10 and body[field] > today:
+            body[field] = "2024-06-30"
+    received, decided = body.get("received"), body.get("decided")
+    if isinstance(received, str) and isinstance(decided, str) and received > decided:
+        body["received"], body["decided"] = decided, received
+
+
+_VISIBLE_ASCII = set(range(0x21, 0x7F))
+
+
+def _is_valid_key(value) -> bool:
+    return isinstance(value, str) and 1 <= len(value) <= 255 and all(ord(c) in _VISIBLE_ASCII for c in value)
+
+
+_uploads = 0
+
+
+def _valid_upload(case) -> None:
+    """A bulk body the API accepts: one decision with a fresh reference, in the case's media type.
+    The schema can only say "a string"; any other string is rightly a 422."""
+    global _uploads
+    _uploads += 1
+    reference = f"99{_uploads:06d}"
+    council = _existing("knowsley", ("id",)) or "knowsley"
+    if "csv" in (case.media_type or ""):
+        case.body = f"reference,council,decided,category,outcome\n{reference},{council},2024-06-30,Education,upheld\n"
+    else:
+        case.body = json.dumps({"reference": reference, "council": council, "decided": "2024-06-30",
+                                "category": "Education", "outcome": "upheld"}) + "\n"
+
+
+@schemathesis.hook
+def map_case(context, case):
+    if case.meta is not None and case.meta.generation.mode != GenerationMode.POSITIVE:
+        return case
+    if isinstance(case.query, dict):
+        _keep_query_rules(case)
+    if case.operation.path == "/v1/complaints/bulk" and case.method.upper() == "POST":
+        _valid_upload(case)
+    return case
+
+
+def _fresh_keys(headers) -> None:
+    for name in list(headers or {}):
+        if name.lower() == "idempotency-key" and _is_valid_key(headers[name]):
+            headers[name] = str(uuid.uuid4())
+
+
+@schemathesis.hook
+def before_call(context, case, kwargs):
+    """Applied to every request of every phase (map_case is not run for all of them)."""
+    # Rules between fields and against the data hold for every case: a negative case is invalid
+    # for a reason of its schema, which these changes keep.
+    if isinstance(case.body, dict):
+        _keep_body_rules(case)
+    # A key is a promise about one request; reusing one across different generated requests is
+    # rightly a 422 (tested in Swift). Valid keys are made unique; invalid ones stay invalid.
+    if case.headers is not None:
+        _fresh_keys(case.headers)
+    if isinstance(kwargs, dict) and kwargs.get("headers") is not None:
+        _fresh_keys(kwargs["headers"])
