@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 fd_limit=${FD_LIMIT:-64}
 hold=${HOLD_CONNECTIONS:-200}
 lock=${COUNCIL_BUILD_LOCK-/tmp/council-build.lock}
-locked() { if [ -n "$lock" ]; then flock "$lock" "$@"; else "$@"; fi; }
+locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock "$lock" "$@"; else "$@"; fi; }
 
 if [ -z "${COUNCIL_API_BIN:-}" ]; then
     locked swift build -c release --product council-api >&2
@@ -45,7 +45,7 @@ fail() {
 ) >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
 for _ in $(seq 1 100); do
-    grep -q '^listening on ' "$work/server.out" && break
+    grep -qs '^listening on ' "$work/server.out" && break
     sleep 0.1
 done
 url=$(sed -n 's/^listening on //p' "$work/server.out" | head -n 1)

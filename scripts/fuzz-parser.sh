@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 work=${FUZZ_DIR:-.build/fuzz}
 lock=${COUNCIL_BUILD_LOCK-/tmp/council-build.lock}
-locked() { if [ -n "$lock" ]; then flock "$lock" "$@"; else "$@"; fi; }
+locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock "$lock" "$@"; else "$@"; fi; }
 
 mkdir -p "$work/corpus" "$work/seeds" "$work/crashes"
 parser_sources=(Sources/HTTPServer/Parsing/*.swift Sources/HTTPServer/Message/*.swift)
@@ -46,9 +46,10 @@ SWIFT_BACKTRACE=enable=no "$work/parser-fuzzer" \
     "$work/corpus" "$work/seeds" >"$work/fuzz.log" 2>&1 || status=$?
 
 grep -E 'ParserFuzzer:|^==[0-9]+==ERROR|^SUMMARY|Test unit written' "$work/fuzz.log" || true
-runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/fuzz.log" | tail -n 1)
-elapsed=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$work/fuzz.log" | tail -n 1)
-coverage=$(grep -oE 'cov: [0-9]+' "$work/fuzz.log" | tail -n 1 | awk '{print $2}')
+# After a crash some of these figures are missing; the summary shows '?' for them.
+runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/fuzz.log" | tail -n 1 || true)
+elapsed=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$work/fuzz.log" | tail -n 1 || true)
+coverage=$( (grep -oE 'cov: [0-9]+' "$work/fuzz.log" || true) | tail -n 1 | awk '{print $2}')
 crashes=$(find "$work/crashes" -type f -newer "$marker" | wc -l)
 echo "fuzz: ${runs:-?} runs in ${elapsed:-?}s, coverage ${coverage:-?} edges, corpus $(ls "$work/corpus" | wc -l) inputs, $crashes new crash inputs (exit $status)"
 if [ "$status" -ne 0 ] || [ "$crashes" -ne 0 ]; then

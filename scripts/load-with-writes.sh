@@ -15,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
+need_apt wrk curl sqlite3
 
 seconds=${1:-60}
 complaints=${LOAD_COMPLAINTS:-100000}
@@ -22,7 +23,7 @@ connections=${WRK_CONNECTIONS:-256}
 threads=${WRK_THREADS:-2}
 batch=${WRITE_BATCH:-500}
 lock=${COUNCIL_BUILD_LOCK-/tmp/council-build.lock}
-locked() { if [ -n "$lock" ]; then flock "$lock" "$@"; else "$@"; fi; }
+locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock "$lock" "$@"; else "$@"; fi; }
 
 find_register() {
     local directory

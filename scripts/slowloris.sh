@@ -14,12 +14,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
+need_apt curl
 
 connections=${1:-1000}
 seconds=${2:-30}
 header_timeout=5
 lock=${COUNCIL_BUILD_LOCK-/tmp/council-build.lock}
-locked() { if [ -n "$lock" ]; then flock "$lock" "$@"; else "$@"; fi; }
+locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock "$lock" "$@"; else "$@"; fi; }
 
 if [ -z "${COUNCIL_API_BIN:-}" ]; then
     locked swift build -c release --product council-api >&2
