@@ -39,7 +39,8 @@ fi
 
 work=$(mktemp -d)
 trap 'stop_server; rm -rf "$work"' EXIT
-start_server "$work/server.log" --demo --header-timeout "$header_timeout"
+# The demo database goes in the work folder, removed on exit.
+TMPDIR=$work start_server "$work/server.log" --demo --header-timeout "$header_timeout"
 for _ in $(seq 1 100); do
     curl -sf "$SERVER_URL/readyz" >/dev/null && break
     sleep 0.1
