@@ -105,6 +105,10 @@ struct ServeCommand: ParsableCommand {
         }
         readiness.markReady()
         httpServer.waitUntilStopped()
+        if demo {
+            // The demo database is throwaway: leave nothing behind in the temporary folder.
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: databasePath).deletingLastPathComponent().path)
+        }
         log("stopped")
     }
 
