@@ -19,15 +19,20 @@ struct CSVColumns<Item>: Sendable {
 
 /// Presentation rounding, done only here: rates as whole percentages ("81%"), per-100k figures to
 /// one decimal ("4.7"), absent values as empty cells.
+///
+/// Total over every finite Double: a figure too large for an `Int` (a published average may be
+/// any finite number) is written as Swift writes the Double ("1e+300"), never converted with a
+/// trapping `Int(_:)`, which would bring the whole server down on one read.
 enum CSVFormat {
     static func percent(_ rate: Double?) -> String {
         guard let rate, rate.isFinite else { return "" }
-        return "\(Int((rate * 100).rounded()))%"
+        guard let whole = Int(exactly: (rate * 100).rounded()) else { return "\(rate * 100)%" }
+        return "\(whole)%"
     }
 
     static func oneDecimal(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        let tenths = Int((value * 10).rounded())
+        guard let tenths = Int(exactly: (value * 10).rounded()), tenths != .min else { return "\(value)" }
         let sign = tenths < 0 ? "-" : ""
         return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
     }

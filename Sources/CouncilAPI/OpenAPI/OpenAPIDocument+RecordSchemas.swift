@@ -176,6 +176,18 @@ extension OpenAPIDocument {
         Schema.string(description, pattern: singleLinePattern, minLength: 1, maxLength: maxLength, example: example)
     }
 
+    /// `YYYY-MM-DD` from 1900-04-01 (`CalendarDate.earliestRecorded`, the first day of the earliest
+    /// reporting year the API names): the years 1900 (April on) to 9999. The pattern only bounds
+    /// the year and month; `format: date` rules out impossible days.
+    static let recordedDatePattern = "^(?:1900-(?:0[4-9]|1[0-2])|19(?:0[1-9]|[1-9][0-9])-(?:0[1-9]|1[0-2])|[2-9][0-9]{3}-(?:0[1-9]|1[0-2]))-(?:0[1-9]|[12][0-9]|3[01])$"
+
+    /// A date a record stores, as an input: a real day, not before 1900-04-01.
+    static func recordedDate(_ description: String) -> JSONValue {
+        Schema.string(
+            description + " Not before \(CalendarDate.earliestRecorded.iso), the first day of the earliest reporting year.",
+            format: "date", pattern: recordedDatePattern, example: "2024-06-30")
+    }
+
     /// An absolute http(s) URL.
     static let webURLInput = Schema.nullable(
         Schema.string("An absolute http:// or https:// URL.", format: "uri", pattern: "^[Hh][Tt][Tt][Pp][Ss]?://", maxLength: 2000))
@@ -221,6 +233,8 @@ extension OpenAPIDocument {
                     from: complaintProperties, dropping: ["year", "demo"],
                     replacing: [
                         ("reference", Schema.ref("CaseReferenceInput")), ("council", councilKeyInput),
+                        ("received", Schema.nullable(recordedDate("When the Ombudsman received the complaint."))),
+                        ("decided", recordedDate("When the Ombudsman decided it; fixes the reporting year.")),
                         ("category", category), ("subcategory", subcategory),
                     ],
                     required: ["reference", "council", "decided", "category", "outcome"],
@@ -238,14 +252,16 @@ extension OpenAPIDocument {
                     replacing: [
                         (
                             "id",
-                            Schema.string(
-                                "The report's identifier; when absent, derived from council, published and title, so the same report posted twice is one record.",
-                                pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$", minLength: 1, maxLength: 200)
+                            // Null is absent, as for every optional member of an input.
+                            Schema.nullable(
+                                Schema.string(
+                                    "The report's identifier; when absent or null, derived from council, published and title, so the same report posted twice is one record.",
+                                    pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$", minLength: 1, maxLength: 200))
                         ),
                         ("council", councilKeyInput),
                         ("title", line(maxLength: 300)),
                         ("summary", Schema.string("Line breaks allowed.", pattern: multilinePattern, minLength: 1, maxLength: 5000)),
-                        ("published", Schema.date("Publication date; not in the future.")),
+                        ("published", recordedDate("Publication date; not in the future.")),
                         ("reference", Schema.nullable(Schema.ref("CaseReferenceInput"))),
                         ("url", webURLInput),
                     ],
@@ -257,7 +273,9 @@ extension OpenAPIDocument {
                     from: serviceImprovementProperties,
                     replacing: [
                         ("reference", Schema.ref("CaseReferenceInput")), ("council", councilKeyInput),
-                        ("category", category), ("subcategory", subcategory), ("actions", actions),
+                        ("category", category), ("subcategory", subcategory),
+                        ("decided", recordedDate("Date of the decision or report the improvement came from; not in the future.")),
+                        ("actions", actions),
                     ],
                     required: ["reference", "council", "category", "decided", "source", "actions"],
                     description: "A service improvement to store; one per case reference. decided must not be in the future.")
@@ -268,6 +286,7 @@ extension OpenAPIDocument {
                     from: annualLetterProperties,
                     replacing: [
                         ("council", councilKeyInput),
+                        ("published", recordedDate("Publication date; not in the future.")),
                         ("url", webURLInput),
                         ("text", Schema.nullable(Schema.string("The letter's text; line breaks allowed.", pattern: multilinePattern, minLength: 1, maxLength: 100_000))),
                     ],
@@ -275,13 +294,28 @@ extension OpenAPIDocument {
                     description: """
                         An annual letter to store; one per council and year. url or text (or both) is required. \
                         published must not be in the future nor before the year it reports on starts.
-                        """)
+                        """,
+                    // A letter is a link, its text or both, never neither (422 on url otherwise).
+                    rules: [
+                        "anyOf": [
+                            ["required": ["url"], "properties": ["url": ["type": "string"]]],
+                            ["required": ["text"], "properties": ["text": ["type": "string"]]],
+                        ]
+                    ])
             ),
             (
                 "PublishedAverageInput",
                 Schema.input(
                     from: publishedAverageProperties, required: ["year", "council_type", "metric", "value"],
-                    description: "A published average to store; one per year, council type and metric. Rates must be fractions from 0 to 1.")
+                    description: "A published average to store; one per year, council type and metric. Rates must be fractions from 0 to 1.",
+                    // Every metric but upheld_per_100k is a rate (422 on value above 1).
+                    rules: [
+                        "if": [
+                            "required": ["metric"],
+                            "properties": ["metric": Schema.enumeration(AverageMetric.allCases.filter(\.isRate).map(\.rawValue))],
+                        ],
+                        "then": ["properties": ["value": ["maximum": 1]]],
+                    ])
             ),
         ]
     }

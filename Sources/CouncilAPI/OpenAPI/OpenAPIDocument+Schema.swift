@@ -123,15 +123,21 @@ extension OpenAPIDocument {
 
         /// The schema a client writes: the record's read shape without the members the server sets,
         /// with some members given their input form, closed to unknown members. Deriving it from the
-        /// read shape keeps member names and types of the two from drifting apart.
+        /// read shape keeps member names and types of the two from drifting apart. `rules` adds
+        /// keywords that relate members to each other (anyOf, if/then), beside the members.
         static func input(
             from properties: Properties, dropping dropped: Set<String> = ["demo"], replacing replacements: Properties = [],
-            required: [String], description: String
+            required: [String], description: String, rules: JSONObject = [:]
         ) -> JSONValue {
             let kept = properties.filter { !dropped.contains($0.name) }.map { property in
                 replacements.first { $0.name == property.name } ?? property
             }
-            return object(kept, required: required, closed: true, description: description)
+            let schema = object(kept, required: required, closed: true, description: description)
+            guard var members = schema.objectValue else { return schema }
+            for (keyword, rule) in rules {
+                members[keyword] = rule
+            }
+            return .object(members)
         }
     }
 }

@@ -5,12 +5,26 @@
 public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let startYear: Int
 
+    /// The start years the API can name: `1900-01` to `9998-99` (four-digit years on both sides).
+    public static let supportedStartYears = 1900...9998
+
+    /// The earliest year the API names. Every date a record stores must fall in a year that can
+    /// be named (see `CalendarDate.earliestRecorded`), or the read side would meet a year it cannot
+    /// write (`127-28`) after the write side accepted it.
+    public static let earliest = FinancialYear(checkedStartYear: supportedStartYears.lowerBound)
+
     public init?(startYear: Int) {
-        guard (1900...9998).contains(startYear) else { return nil }
+        guard Self.supportedStartYears.contains(startYear) else { return nil }
         self.startYear = startYear
     }
 
-    /// The year that contains `date`: dates from 1 April belong to the year starting then.
+    private init(checkedStartYear: Int) {
+        self.startYear = checkedStartYear
+    }
+
+    /// The year that contains `date`: dates from 1 April belong to the year starting then. Only a
+    /// date from `CalendarDate.earliestRecorded` on gives a year `init?(startYear:)` would accept;
+    /// inputs refuse earlier dates.
     public init(containing date: CalendarDate) {
         self.startYear = date.month >= 4 ? date.year : date.year - 1
     }
@@ -45,4 +59,11 @@ public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvert
 
     // Unreachable for years accepted by init; keeps the accessors total without force-unwrapping.
     private static let fallback = CalendarDate(daysSinceEpoch: 0)
+}
+
+extension CalendarDate {
+    /// The earliest date a record may carry: 1 April 1900, the first day of the earliest reporting
+    /// year the API can name. Older dates are refused on input (they could only be typos, such as
+    /// 0127 for 2017) so that every stored decision has a reporting year the API can write.
+    public static let earliestRecorded = FinancialYear.earliest.start
 }

@@ -44,4 +44,8 @@ public enum AverageMetric: String, CaseIterable, Codable, Sendable {
     case upheldPer100k = "upheld_per_100k"
     case remedyRate = "remedy_rate"
     case complianceRate = "compliance_rate"
+
+    /// Whether the figure is a fraction from 0 to 1 (every metric but the per-100,000 figure):
+    /// one rule for the input's check and the document's bound, so they cannot disagree.
+    public var isRate: Bool { self != .upheldPer100k }
 }

@@ -82,7 +82,7 @@ struct InputReader {
             fail(name, "must not be blank")
             return nil
         }
-        if text.count > maxLength {
+        if Self.length(text) > maxLength {
             fail(name, "must be at most \(maxLength) characters")
             return nil
         }
@@ -153,10 +153,16 @@ struct InputReader {
 
     // MARK: Vocabulary
 
+    /// A real date from `CalendarDate.earliestRecorded` on: every date a record stores falls in a
+    /// reporting year the API can name.
     mutating func date(_ name: String, required: Bool = false) -> CalendarDate? {
         guard let text = rawText(name, required: required) else { return nil }
         guard let date = CalendarDate(iso: text) else {
             fail(name, "must be a real calendar date written YYYY-MM-DD")
+            return nil
+        }
+        guard date >= CalendarDate.earliestRecorded else {
+            fail(name, "must not be before \(CalendarDate.earliestRecorded.iso), the first day of the earliest reporting year")
             return nil
         }
         return date
@@ -260,7 +266,7 @@ struct InputReader {
             if text.allSatisfy(\.isWhitespace) {
                 fail(field, "must not be blank")
                 valid = false
-            } else if text.count > maxLength {
+            } else if Self.length(text) > maxLength {
                 fail(field, "must be at most \(maxLength) characters")
                 valid = false
             } else if text.unicodeScalars.contains(where: { Self.isControl($0) && !Self.lineControls.contains($0) }) {
@@ -280,7 +286,7 @@ struct InputReader {
         guard let member = present(name, required: required) else { return nil }
         switch member {
         case .json(.string(let value)), .text(let value):
-            guard value.count <= maxLength else {
+            guard Self.length(value) <= maxLength else {
                 fail(name, "must be at most \(maxLength) characters")
                 return nil
             }
@@ -289,6 +295,14 @@ struct InputReader {
             fail(name, "must be a string")
             return nil
         }
+    }
+
+    /// A text's length in Unicode code points, as JSON Schema's `maxLength` counts it (and as the
+    /// OpenAPI document states the limits). Not `String.count`: grapheme clusters would let an
+    /// emoji modifier or combining mark ride free, so the server would accept text the document
+    /// calls too long, and the count would shift with the Unicode version.
+    static func length(_ text: String) -> Int {
+        text.unicodeScalars.count
     }
 
     /// The control characters multi-line text may hold.

@@ -15,7 +15,7 @@ enum PublishedAverageInput {
         if let value {
             if value < 0 {
                 reader.fail("value", "must not be negative")
-            } else if let metric, metric != .upheldPer100k, value > 1 {
+            } else if let metric, metric.isRate, value > 1 {
                 reader.fail("value", "must be a fraction from 0 to 1 for the rate \(metric.rawValue) (0.81, not 81)")
             }
         }
