@@ -50,7 +50,7 @@ def _get_json(url: str):
 
 
 def _known_councils() -> list[dict]:
-    """Every council on record at the first call (the demo data's)."""
+    """Every council on record, as listed after the last write that stored a council."""
     if not _councils:
         cursor = None
         while True:
@@ -212,3 +212,14 @@ def before_call(context, case, kwargs):
         _fresh_keys(case.headers)
     if isinstance(kwargs, dict) and kwargs.get("headers") is not None:
         _fresh_keys(kwargs["headers"])
+
+
+_COUNCIL_WRITES = {("POST", "/v1/councils"), ("PUT", "/v1/councils/{council}")}
+
+
+@schemathesis.hook
+def after_call(context, case, response):
+    """A stored council may have taken another's place (same GSS code, new id: the old id is gone),
+    so the councils are listed again before the next case needs one."""
+    if (case.method.upper(), case.operation.path) in _COUNCIL_WRITES and 200 <= response.status_code < 300:
+        _councils.clear()
