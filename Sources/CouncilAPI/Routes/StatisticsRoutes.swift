@@ -12,8 +12,7 @@ struct StatisticsRoutes {
 
     init(context: RouteContext) {
         self.context = context
-        // Five council types over a few dozen years at most; 256 leaves room for every pair.
-        self.queries = StatisticsQueries(store: context.store, groups: RevisionMemo(capacity: 256))
+        self.queries = StatisticsQueries(store: context.store)
     }
 
     func register(in router: inout Router) {
@@ -99,8 +98,7 @@ struct StatisticsRoutes {
         let remaining = position.map { table.rows(after: $0) } ?? table.rows[...]
         let pageRows = Array(remaining.prefix(limit))
         let next = remaining.count > limit ? pageRows.last.map { Cursor.encode(Self.cursorKey(table.position(of: $0))) } : nil
-        let councils = try Dictionary(
-            context.store.councils.all(type: type).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let councils = try queries.councilsByID(type: type)
 
         var headers = HTTPHeaders()
         if let next { headers.set("Link", "<\(Listing.nextURL(request, cursor: next))>; rel=\"next\"") }
