@@ -25,20 +25,7 @@ count=${BENCH_COMPLAINTS:-200000}
 batch=${BENCH_BATCH:-0}
 seed=${BENCH_SEED:-20250331}
 
-find_register() {
-    local directory
-    directory=$(pwd -P)
-    while [ "$directory" != / ]; do
-        if [ -f "$directory/shared/data/uk_local_authorities_current.csv" ]; then
-            echo "$directory/shared/data/uk_local_authorities_current.csv"
-            return
-        fi
-        directory=$(dirname "$directory")
-    done
-    echo "bench-ingest: council register not found; set REGISTER" >&2
-    return 1
-}
-register=${REGISTER:-$(find_register)}
+register=${REGISTER:-$(find_register bench-ingest)}
 
 COUNCIL_API_BIN=${COUNCIL_API_BIN:-$(build_release)}
 work=$(mktemp -d)

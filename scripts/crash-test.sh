@@ -46,20 +46,7 @@ seed=${CRASH_SEED:-20250331}
 ((batches >= 4)) || { echo "crash-test: need at least 4 batches" >&2; exit 2; }
 
 # The register sits in shared/data beside the repository (or a parent of a worktree).
-find_register() {
-    local directory
-    directory=$(pwd -P)
-    while [ "$directory" != / ]; do
-        if [ -f "$directory/shared/data/uk_local_authorities_current.csv" ]; then
-            echo "$directory/shared/data/uk_local_authorities_current.csv"
-            return
-        fi
-        directory=$(dirname "$directory")
-    done
-    echo "crash-test: council register not found; set REGISTER" >&2
-    return 1
-}
-register=${REGISTER:-$(find_register)}
+register=${REGISTER:-$(find_register crash-test)}
 
 COUNCIL_API_BIN=${COUNCIL_API_BIN:-$(build_release)}
 work=$(mktemp -d)

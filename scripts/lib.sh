@@ -65,3 +65,19 @@ wrk_figures() {
         /^Requests\/sec:/ { rps = $2 }
         END { printf "%.0f %.3f %.3f %.3f\n", rps, p50, p90, p99 }'
 }
+
+# find_register NAME: prints the path of the council register, found in a `shared/data/` folder
+# of this directory or any above it (the repository sits beside `shared/`); NAME goes in the error.
+find_register() {
+    local directory
+    directory=$(pwd -P)
+    while [ "$directory" != / ]; do
+        if [ -f "$directory/shared/data/uk_local_authorities_current.csv" ]; then
+            echo "$directory/shared/data/uk_local_authorities_current.csv"
+            return
+        fi
+        directory=$(dirname "$directory")
+    done
+    echo "$1: council register not found; set REGISTER" >&2
+    return 1
+}

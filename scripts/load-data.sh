@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 count=$1
 database=$2
-register=${REGISTER:-../shared/data/uk_local_authorities_current.csv}
+register=${REGISTER:-$(find_register load-data)}
 COUNCIL_API_BIN=${COUNCIL_API_BIN:-$(build_release)}
 work=$(mktemp -d)
 trap 'stop_server; rm -rf "$work"' EXIT

@@ -25,20 +25,7 @@ batch=${WRITE_BATCH:-500}
 lock=${COUNCIL_BUILD_LOCK-/tmp/council-build.lock}
 locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock "$lock" "$@"; else "$@"; fi; }
 
-find_register() {
-    local directory
-    directory=$(pwd -P)
-    while [ "$directory" != / ]; do
-        if [ -f "$directory/shared/data/uk_local_authorities_current.csv" ]; then
-            echo "$directory/shared/data/uk_local_authorities_current.csv"
-            return
-        fi
-        directory=$(dirname "$directory")
-    done
-    echo "load-with-writes: council register not found; set REGISTER" >&2
-    return 1
-}
-REGISTER=${REGISTER:-$(find_register)}
+REGISTER=${REGISTER:-$(find_register load-with-writes)}
 export REGISTER
 
 if [ -z "${COUNCIL_API_BIN:-}" ]; then
