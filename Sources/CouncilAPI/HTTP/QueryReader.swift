@@ -1,5 +1,6 @@
 import Domain
 import HTTPServer
+import Repositories
 
 /// Reads and validates a request's query string against the parameters a route declares.
 ///
@@ -85,6 +86,15 @@ struct QueryReader {
             return defaultValue
         }
         return number
+    }
+
+    /// The end of every list handler: reads `limit`, `cursor` and `format`, throws one 400 for
+    /// everything wrong so far, and picks the representation the client asked for.
+    mutating func listRequest(_ request: HTTPRequest, defaultLimit: Int) throws -> (page: PageRequest, representation: Representation) {
+        let page = RouteContext.pageRequest(limit: limit(default: defaultLimit), cursor: cursor())
+        let format = choice("format", Representation.self)
+        try validate()
+        return (page, try Representation.negotiate(request, format: format))
     }
 
     /// `cursor`, an opaque token from a previous page's `next_cursor`.

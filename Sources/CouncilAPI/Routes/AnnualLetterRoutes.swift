@@ -14,10 +14,7 @@ struct AnnualLetterRoutes {
 
     func letters(_ request: HTTPRequest) throws -> HTTPResponse {
         var query = QueryReader(request, allowed: ["limit", "cursor", "format"])
-        let page = RouteContext.pageRequest(limit: query.limit(default: 20), cursor: query.cursor())
-        let format = query.choice("format", Representation.self)
-        try query.validate()
-        let representation = try Representation.negotiate(request, format: format)
+        let (page, representation) = try query.listRequest(request, defaultLimit: 20)
         let council = try context.council(request)
         let newestFirst = try context.store.annualLetters.letters(council: council.id).sorted { $0.year > $1.year }
         let result = Listing.page(newestFirst, key: { $0.year.description }, request: page)
@@ -34,10 +31,7 @@ struct AnnualLetterRoutes {
         var query = QueryReader(request, allowed: ["year", "type", "limit", "cursor", "format"])
         let year = query.year()
         let type = query.choice("type", CouncilType.self)
-        let page = RouteContext.pageRequest(limit: query.limit(default: 20), cursor: query.cursor())
-        let format = query.choice("format", Representation.self)
-        try query.validate()
-        let representation = try Representation.negotiate(request, format: format)
+        let (page, representation) = try query.listRequest(request, defaultLimit: 20)
         var all: [PublishedAverage] = []
         let years = try year.map { [$0] } ?? context.store.statistics.years().reversed()
         for candidate in years {

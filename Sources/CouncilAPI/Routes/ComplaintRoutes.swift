@@ -34,10 +34,7 @@ struct ComplaintRoutes {
         if let from = filter.decidedFrom, let to = filter.decidedTo, from > to {
             query.fail("decided_to", "must not be before decided_from")
         }
-        let page = RouteContext.pageRequest(limit: query.limit(default: 20), cursor: query.cursor())
-        let format = query.choice("format", Representation.self)
-        try query.validate()
-        let representation = try Representation.negotiate(request, format: format)
+        let (page, representation) = try query.listRequest(request, defaultLimit: 20)
         filter.councilID = try context.councilFilter(councilKey)?.id
         let result = try context.store.complaints.list(filter, page: page)
         return Listing.respond(

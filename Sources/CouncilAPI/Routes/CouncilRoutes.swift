@@ -22,10 +22,7 @@ struct CouncilRoutes {
         var query = QueryReader(request, allowed: ["type", "region", "q", "limit", "cursor", "format"])
         let filter = CouncilFilter(
             type: query.choice("type", CouncilType.self), region: query.string("region"), query: query.string("q"))
-        let page = RouteContext.pageRequest(limit: query.limit(default: 20), cursor: query.cursor())
-        let format = query.choice("format", Representation.self)
-        try query.validate()
-        let representation = try Representation.negotiate(request, format: format)
+        let (page, representation) = try query.listRequest(request, defaultLimit: 20)
         let result = try context.store.councils.list(filter, page: page)
         return Listing.respond(
             result, to: request, as: representation, json: RecordJSON.council, csv: Self.csv, name: "councils")
@@ -39,10 +36,7 @@ struct CouncilRoutes {
 
     func populations(_ request: HTTPRequest) throws -> HTTPResponse {
         var query = QueryReader(request, allowed: ["limit", "cursor", "format"])
-        let page = RouteContext.pageRequest(limit: query.limit(default: 20), cursor: query.cursor())
-        let format = query.choice("format", Representation.self)
-        try query.validate()
-        let representation = try Representation.negotiate(request, format: format)
+        let (page, representation) = try query.listRequest(request, defaultLimit: 20)
         let council = try context.council(request)
         let all = try context.store.populations.populations(council: council.id)
         let result = Listing.page(all, key: { String($0.year) }, request: page)

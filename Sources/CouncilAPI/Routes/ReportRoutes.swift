@@ -26,10 +26,7 @@ struct ReportRoutes {
         var query = QueryReader(request, allowed: allowed)
         let councilKey = query.string("council")
         let asOf = query.date("as_of") ?? context.today
-        let page = RouteContext.pageRequest(limit: query.limit(default: 20), cursor: query.cursor())
-        let format = query.choice("format", Representation.self)
-        try query.validate()
-        let representation = try Representation.negotiate(request, format: format)
+        let (page, representation) = try query.listRequest(request, defaultLimit: 20)
         let council = scopedToCouncil ? try context.council(request) : try context.councilFilter(councilKey)
         let result = try context.store.reports.list(
             council: council?.id, publishedFrom: asOf.adding(years: -Report.publicationYears).adding(days: 1), to: asOf,

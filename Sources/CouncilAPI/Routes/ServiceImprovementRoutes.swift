@@ -27,10 +27,7 @@ struct ServiceImprovementRoutes {
         let councilKey = query.string("council")
         let category = query.string("category")
         let asOf = query.date("as_of") ?? context.today
-        let page = RouteContext.pageRequest(limit: query.limit(default: 10), cursor: query.cursor())
-        let format = query.choice("format", Representation.self)
-        try query.validate()
-        let representation = try Representation.negotiate(request, format: format)
+        let (page, representation) = try query.listRequest(request, defaultLimit: 10)
         let council = scopedToCouncil ? try context.council(request) : try context.councilFilter(councilKey)
         let result = try context.store.serviceImprovements.list(
             council: council?.id, category: category, asOf: asOf, page: page)
