@@ -30,10 +30,17 @@ let package = Package(
         .target(name: "CSV"),
         .target(name: "Digests"),
         .target(name: "HTTPServer", dependencies: ["JSON"]),
-        .target(name: "SQLiteStore", dependencies: ["CSQLite", "Digests"]),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(name: "SQLCore", dependencies: ["Digests"]),
+        .target(name: "SQLiteStore", dependencies: ["CSQLite", "SQLCore", "Digests"]),
+        .target(name: "PostgresStore", dependencies: ["CLibPQ", "SQLCore"]),
         .target(name: "Domain"),
         .target(name: "Statistics", dependencies: ["Domain"]),
-        .target(name: "Repositories", dependencies: ["Domain", "SQLiteStore"]),
+        .target(name: "Repositories", dependencies: ["Domain", "SQLCore", "SQLiteStore", "PostgresStore"]),
         .target(
             name: "CouncilAPI",
             dependencies: ["HTTPServer", "Repositories", "Statistics", "Domain", "JSON", "CSV", "Digests"]
@@ -43,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "council-api",
             dependencies: [
-                "CouncilAPI",
+                "CouncilAPI", "HTTPServer", "Repositories",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,10 +58,10 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
         .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport", "JSON"]),
-        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore"]),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "SQLCore"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Domain"]),
-        .testTarget(name: "RepositoriesTests", dependencies: ["Repositories", "SQLiteStore", "Domain"]),
+        .testTarget(name: "RepositoriesTests", dependencies: ["Repositories", "SQLCore", "SQLiteStore", "Domain"]),
         .testTarget(
             name: "CouncilAPITests",
             dependencies: ["CouncilAPI", "HTTPServer", "HTTPTestSupport", "Repositories", "Statistics", "Domain", "JSON"]

@@ -1,17 +1,17 @@
 import Domain
-import SQLiteStore
+import SQLCore
 
 /// The Ombudsman's yearly letters to councils.
 public struct AnnualLetterRepository: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
-    public init(pool: DatabasePool) {
-        self.pool = pool
+    public init(database: any SQLDatabase) {
+        self.database = database
     }
 
     /// The council's letters, newest year first.
     public func letters(council councilID: String) throws -> [AnnualLetter] {
-        try pool.read { connection in
+        try database.read { connection in
             try connection.mapRows(
                 "SELECT \(Self.columns) FROM annual_letters WHERE council_id = ? ORDER BY year DESC", [councilID],
                 Self.decode)
@@ -19,17 +19,17 @@ public struct AnnualLetterRepository: Sendable {
     }
 
     public func letter(council councilID: String, year: FinancialYear) throws -> AnnualLetter? {
-        try pool.read { try Self.fetch(councilID, year, in: $0) }
+        try database.read { try Self.fetch(councilID, year, in: $0) }
     }
 
     @discardableResult
     public func upsert(_ letter: AnnualLetter) throws -> UpsertOutcome {
-        try pool.write { try Self.upsert(letter, index: nil, in: $0) }
+        try database.write { try Self.upsert(letter, index: nil, in: $0) }
     }
 
     /// Upserts all of `letters` in one transaction; none is stored if one fails.
     public func upsert(_ letters: [AnnualLetter]) throws -> [UpsertOutcome] {
-        try pool.write { connection in
+        try database.write { connection in
             try letters.enumerated().map { try Self.upsert($1, index: $0, in: connection) }
         }
     }
@@ -38,19 +38,19 @@ public struct AnnualLetterRepository: Sendable {
 
     static let columns = "council_id, year, published, url, text, is_demo"
 
-    static func decode(_ row: some ColumnReading) throws -> AnnualLetter {
+    static func decode(_ row: any ColumnReading) throws -> AnnualLetter {
         AnnualLetter(
             councilID: try row.string(at: 0), year: try row.financialYear(at: 1), published: try row.date(at: 2),
             url: try row.optionalString(at: 3), text: try row.optionalString(at: 4), isDemo: try row.bool(at: 5))
     }
 
-    static func fetch(_ councilID: String, _ year: FinancialYear, in connection: Connection) throws -> AnnualLetter? {
+    static func fetch(_ councilID: String, _ year: FinancialYear, in connection: some SQLExecutor) throws -> AnnualLetter? {
         try connection.first(
             "SELECT \(columns) FROM annual_letters WHERE council_id = ? AND year = ?", [councilID, year.startYear],
             decode)
     }
 
-    static func upsert(_ letter: AnnualLetter, index: Int?, in connection: Connection) throws -> UpsertOutcome {
+    static func upsert(_ letter: AnnualLetter, index: Int?, in connection: some SQLExecutor) throws -> UpsertOutcome {
         try RepositoryError.tagging(index: index, councilID: letter.councilID) {
             let existing = try fetch(letter.councilID, letter.year, in: connection)
             if existing == letter { return .unchanged }

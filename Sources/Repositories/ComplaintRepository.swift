@@ -1,19 +1,19 @@
 import Domain
-import SQLiteStore
+import SQLCore
 
 /// Decisions on complaints: look-up by reference, filtered lists newest first, and the writes
 /// of the ingestion API.
 public struct ComplaintRepository: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
-    public init(pool: DatabasePool) {
-        self.pool = pool
+    public init(database: any SQLDatabase) {
+        self.database = database
     }
 
     // MARK: Reads
 
     public func complaint(_ reference: CaseReference) throws -> Complaint? {
-        try pool.read { try Self.fetch(reference, in: $0) }
+        try database.read { try Self.fetch(reference, in: $0) }
     }
 
     /// Decisions matching `filter`, newest first (decided, then reference, both descending).
@@ -35,7 +35,7 @@ public struct ComplaintRepository: Sendable {
             SELECT \(Self.columns) FROM complaints \(conditions.sql)
             ORDER BY decided DESC, reference DESC LIMIT ?
             """
-        let rows = try pool.read { connection in
+        let rows = try database.read { connection in
             try connection.mapRows(sql, conditions.arguments(appending: page.limit + 1), Self.decode)
         }
         return Page.trimming(rows, to: page.limit) { PageKey.dated($0.decided, $0.reference.normalized) }
@@ -46,13 +46,13 @@ public struct ComplaintRepository: Sendable {
     /// Creates or replaces the decision with this reference.
     @discardableResult
     public func upsert(_ complaint: Complaint) throws -> UpsertOutcome {
-        try pool.write { try Self.upsert(complaint, index: nil, in: $0) }
+        try database.write { try Self.upsert(complaint, index: nil, in: $0) }
     }
 
     /// Upserts all of `complaints` in one transaction: either every one is stored, or (when one
     /// fails, reported as `RepositoryError.batchRecord`) none is. Outcomes are in input order.
     public func upsert(_ complaints: [Complaint]) throws -> [UpsertOutcome] {
-        try pool.write { connection in
+        try database.write { connection in
             try complaints.enumerated().map { try Self.upsert($1, index: $0, in: connection) }
         }
     }
@@ -60,7 +60,7 @@ public struct ComplaintRepository: Sendable {
     /// Removes the decision; returns whether there was one.
     @discardableResult
     public func delete(_ reference: CaseReference) throws -> Bool {
-        try pool.write { try $0.run("DELETE FROM complaints WHERE reference = ?", [reference.normalized]) > 0 }
+        try database.write { try $0.run("DELETE FROM complaints WHERE reference = ?", [reference.normalized]) > 0 }
     }
 
     // MARK: Statements
@@ -70,7 +70,7 @@ public struct ComplaintRepository: Sendable {
         remedy_before_ombudsman, compliance, is_demo
         """
 
-    static func decode(_ row: some ColumnReading) throws -> Complaint {
+    static func decode(_ row: any ColumnReading) throws -> Complaint {
         Complaint(
             reference: try row.reference(at: 0),
             councilID: try row.string(at: 1),
@@ -86,12 +86,12 @@ public struct ComplaintRepository: Sendable {
         )
     }
 
-    static func fetch(_ reference: CaseReference, in connection: Connection) throws -> Complaint? {
+    static func fetch(_ reference: CaseReference, in connection: some SQLExecutor) throws -> Complaint? {
         try connection.first(
             "SELECT \(columns) FROM complaints WHERE reference = ?", [reference.normalized], decode)
     }
 
-    static func upsert(_ complaint: Complaint, index: Int?, in connection: Connection) throws -> UpsertOutcome {
+    static func upsert(_ complaint: Complaint, index: Int?, in connection: some SQLExecutor) throws -> UpsertOutcome {
         try RepositoryError.tagging(index: index, councilID: complaint.councilID) {
             let existing = try fetch(complaint.reference, in: connection)
             if existing == complaint { return .unchanged }

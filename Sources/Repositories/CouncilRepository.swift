@@ -1,19 +1,19 @@
 import Domain
-import SQLiteStore
+import SQLCore
 
 /// The councils the Ombudsman reports on, identified by slug (`knowsley`) or GSS code (`E08000011`).
 public struct CouncilRepository: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
-    public init(pool: DatabasePool) {
-        self.pool = pool
+    public init(database: any SQLDatabase) {
+        self.database = database
     }
 
     // MARK: Reads
 
     /// The council whose id is `idOrCode`, or whose GSS code is `idOrCode` in any letter case.
     public func council(_ idOrCode: String) throws -> Council? {
-        try pool.read { connection in
+        try database.read { connection in
             try connection.first(
                 "SELECT \(Self.columns) FROM councils WHERE id = ?1 OR gss_code = upper(?1)", [idOrCode], Self.decode)
         }
@@ -25,12 +25,14 @@ public struct CouncilRepository: Sendable {
         if let type = filter.type { conditions.add("type = ?", type.rawValue) }
         if let region = filter.region { conditions.add("region = ?", region) }
         if let query = filter.query, !query.isEmpty {
+            let dialect = SQLDialect(database.engine)
             conditions.add(
-                "(instr(lower(name), lower(?)) > 0 OR instr(lower(short_name), lower(?)) > 0)", query, query)
+                "(\(dialect.contains(ignoringCase: "name")) OR \(dialect.contains(ignoringCase: "short_name")))", query,
+                query)
         }
         if let after = page.after { conditions.add("id > ?", try after.singleValue()) }
         let sql = "SELECT \(Self.columns) FROM councils \(conditions.sql) ORDER BY id LIMIT ?"
-        let rows = try pool.read { connection in
+        let rows = try database.read { connection in
             try connection.mapRows(sql, conditions.arguments(appending: page.limit + 1), Self.decode)
         }
         return Page.trimming(rows, to: page.limit) { PageKey.single($0.id) }
@@ -38,7 +40,7 @@ public struct CouncilRepository: Sendable {
 
     /// Every council of `type` (all councils when nil), in id order: the comparison group.
     public func all(type: CouncilType? = nil) throws -> [Council] {
-        try pool.read { connection in
+        try database.read { connection in
             if let type {
                 return try connection.mapRows(
                     "SELECT \(Self.columns) FROM councils WHERE type = ? ORDER BY id", [type.rawValue], Self.decode)
@@ -53,12 +55,12 @@ public struct CouncilRepository: Sendable {
     /// the slug may change, and the council's records follow it (foreign keys cascade on update).
     @discardableResult
     public func upsert(_ council: Council) throws -> UpsertOutcome {
-        try pool.write { try Self.upsert(council, index: nil, in: $0) }
+        try database.write { try Self.upsert(council, index: nil, in: $0) }
     }
 
     /// Upserts all of `councils` in one transaction; none is stored if one fails.
     public func upsert(_ councils: [Council]) throws -> [UpsertOutcome] {
-        try pool.write { connection in
+        try database.write { connection in
             try councils.enumerated().map { try Self.upsert($1, index: $0, in: connection) }
         }
     }
@@ -68,7 +70,7 @@ public struct CouncilRepository: Sendable {
     public func upsert(councils: [Council], populations: [Population]) throws -> (
         councils: [UpsertOutcome], populations: [UpsertOutcome]
     ) {
-        try pool.write { connection in
+        try database.write { connection in
             let councilOutcomes = try councils.enumerated().map { try Self.upsert($1, index: $0, in: connection) }
             let populationOutcomes = try populations.enumerated().map {
                 try PopulationRepository.upsert($1, index: councils.count + $0, in: connection)
@@ -81,7 +83,7 @@ public struct CouncilRepository: Sendable {
 
     static let columns = "id, name, short_name, gss_code, type, region, is_demo"
 
-    static func decode(_ row: some ColumnReading) throws -> Council {
+    static func decode(_ row: any ColumnReading) throws -> Council {
         Council(
             id: try row.string(at: 0),
             name: try row.string(at: 1),
@@ -95,13 +97,13 @@ public struct CouncilRepository: Sendable {
 
     /// Throws `unknownCouncil` unless a council has this id. Writes check first (rather than rely
     /// on the foreign key alone) so the error names the council even inside a large batch.
-    static func requireExists(_ id: String, in connection: Connection) throws {
+    static func requireExists(_ id: String, in connection: some SQLExecutor) throws {
         guard try connection.first("SELECT 1 FROM councils WHERE id = ?", [id], { _ in true }) != nil else {
             throw RepositoryError.unknownCouncil(id)
         }
     }
 
-    static func upsert(_ council: Council, index: Int?, in connection: Connection) throws -> UpsertOutcome {
+    static func upsert(_ council: Council, index: Int?, in connection: some SQLExecutor) throws -> UpsertOutcome {
         var council = council
         council.gssCode = council.gssCode.uppercased()
         return try RepositoryError.tagging(index: index, councilID: nil) {

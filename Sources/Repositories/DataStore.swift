@@ -1,40 +1,47 @@
+import SQLCore
 import SQLiteStore
 
-/// Every repository over one database pool: what the API layer holds.
+/// Every repository over one database: what the API layer holds.
 ///
-/// The repositories are cheap value types sharing the pool, so handing out this one struct
-/// (rather than seven) keeps start-up and test set-up to a line, and `open` makes "database
-/// file plus migrations" a single step that cannot be half done.
+/// The seam between the API and the engines: the API asks this type for repositories, the
+/// revision and counters, and never learns whether SQLite or PostgreSQL is underneath (the
+/// database is not public). The repositories are cheap value types sharing it, so handing out
+/// this one struct (rather than nine) keeps start-up and test set-up to a line.
 public struct DataStore: Sendable {
-    public let pool: DatabasePool
+    let database: any SQLDatabase
 
-    public init(pool: DatabasePool) {
-        self.pool = pool
+    init(database: any SQLDatabase) {
+        self.database = database
     }
 
-    /// Opens (creating if needed) the database at `path` and applies the migrations in
-    /// `migrationsDirectory` (see `MigrationsDirectory.locate`).
-    public static func open(path: String, migrationsDirectory: String) throws -> DataStore {
-        let pool = try DatabasePool(path: path)
-        _ = try Migrator(directory: migrationsDirectory).migrate(pool)
-        return DataStore(pool: pool)
-    }
-
-    /// A migrated database in a fresh temporary directory, deleted when the store is released. For tests.
+    /// A migrated SQLite database in a fresh temporary directory, deleted when the store is
+    /// released. For tests and `serve --demo`.
     public static func temporary(migrationsDirectory: String) throws -> DataStore {
-        let pool = try DatabasePool.temporary()
-        _ = try Migrator(directory: migrationsDirectory).migrate(pool)
-        return DataStore(pool: pool)
+        let store = DataStore(database: try DatabasePool.temporary())
+        _ = try store.migrate(migrationsDirectory: migrationsDirectory)
+        return store
     }
 
-    public var councils: CouncilRepository { CouncilRepository(pool: pool) }
-    public var populations: PopulationRepository { PopulationRepository(pool: pool) }
-    public var complaints: ComplaintRepository { ComplaintRepository(pool: pool) }
-    public var reports: ReportRepository { ReportRepository(pool: pool) }
-    public var serviceImprovements: ServiceImprovementRepository { ServiceImprovementRepository(pool: pool) }
-    public var annualLetters: AnnualLetterRepository { AnnualLetterRepository(pool: pool) }
-    public var publishedAverages: PublishedAverageRepository { PublishedAverageRepository(pool: pool) }
-    public var statistics: StatisticsRepository { StatisticsRepository(pool: pool) }
-    public var idempotency: IdempotencyRepository { IdempotencyRepository(pool: pool) }
-    public var demo: DemoLoader { DemoLoader(pool: pool) }
+    /// The engine underneath, for start-up messages.
+    public var engine: SQLEngine { database.engine }
+
+    /// The revision after the last committed write, by this process or any other sharing the
+    /// database. Every committed write bumps it; ETags and caches are keyed by it.
+    public func revision() throws -> Int64 {
+        try database.currentRevision()
+    }
+
+    /// Counters for metrics.
+    public var stats: DatabaseStats { database.databaseStats }
+
+    public var councils: CouncilRepository { CouncilRepository(database: database) }
+    public var populations: PopulationRepository { PopulationRepository(database: database) }
+    public var complaints: ComplaintRepository { ComplaintRepository(database: database) }
+    public var reports: ReportRepository { ReportRepository(database: database) }
+    public var serviceImprovements: ServiceImprovementRepository { ServiceImprovementRepository(database: database) }
+    public var annualLetters: AnnualLetterRepository { AnnualLetterRepository(database: database) }
+    public var publishedAverages: PublishedAverageRepository { PublishedAverageRepository(database: database) }
+    public var statistics: StatisticsRepository { StatisticsRepository(database: database) }
+    public var idempotency: IdempotencyRepository { IdempotencyRepository(database: database) }
+    public var demo: DemoLoader { DemoLoader(database: database) }
 }

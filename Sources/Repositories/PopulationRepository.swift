@@ -1,17 +1,17 @@
 import Domain
-import SQLiteStore
+import SQLCore
 
 /// Resident populations by council and year, for the per-100,000 figures.
 public struct PopulationRepository: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
-    public init(pool: DatabasePool) {
-        self.pool = pool
+    public init(database: any SQLDatabase) {
+        self.database = database
     }
 
     /// The council's populations, oldest year first.
     public func populations(council councilID: String) throws -> [Population] {
-        try pool.read { connection in
+        try database.read { connection in
             try connection.mapRows(
                 "SELECT \(Self.columns) FROM populations WHERE council_id = ? ORDER BY year", [councilID], Self.decode)
         }
@@ -21,11 +21,11 @@ public struct PopulationRepository: Sendable {
     /// id, each oldest year first. Councils without a figure are absent.
     public func populations(councils councilIDs: some Collection<String>) throws -> [String: [Population]] {
         guard !councilIDs.isEmpty else { return [:] }
-        let rows = try pool.read { connection in
+        let rows = try database.read { connection in
             try connection.mapRows(
                 """
                 SELECT \(Self.columns) FROM populations
-                WHERE council_id IN (SELECT value FROM json_each(?))
+                WHERE council_id IN (\(SQLDialect(connection.engine).jsonTextArrayElements))
                 ORDER BY council_id, year
                 """, [jsonArray(councilIDs)], Self.decode)
         }
@@ -34,12 +34,12 @@ public struct PopulationRepository: Sendable {
 
     @discardableResult
     public func upsert(_ population: Population) throws -> UpsertOutcome {
-        try pool.write { try Self.upsert(population, index: nil, in: $0) }
+        try database.write { try Self.upsert(population, index: nil, in: $0) }
     }
 
     /// Upserts all of `populations` in one transaction; none is stored if one fails.
     public func upsert(_ populations: [Population]) throws -> [UpsertOutcome] {
-        try pool.write { connection in
+        try database.write { connection in
             try populations.enumerated().map { try Self.upsert($1, index: $0, in: connection) }
         }
     }
@@ -48,13 +48,13 @@ public struct PopulationRepository: Sendable {
 
     static let columns = "council_id, year, population, source"
 
-    static func decode(_ row: some ColumnReading) throws -> Population {
+    static func decode(_ row: any ColumnReading) throws -> Population {
         Population(
             councilID: try row.string(at: 0), year: try row.int(at: 1), population: try row.int(at: 2),
             source: try row.string(at: 3))
     }
 
-    static func upsert(_ population: Population, index: Int?, in connection: Connection) throws -> UpsertOutcome {
+    static func upsert(_ population: Population, index: Int?, in connection: some SQLExecutor) throws -> UpsertOutcome {
         try RepositoryError.tagging(index: index, councilID: population.councilID) {
             let existing = try connection.first(
                 "SELECT \(columns) FROM populations WHERE council_id = ? AND year = ?",

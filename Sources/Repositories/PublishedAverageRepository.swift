@@ -1,18 +1,18 @@
 import Domain
-import SQLiteStore
+import SQLCore
 
 /// The averages the Ombudsman itself published per council type and year, kept apart from the
 /// averages the Statistics module computes so the two can be shown side by side.
 public struct PublishedAverageRepository: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
-    public init(pool: DatabasePool) {
-        self.pool = pool
+    public init(database: any SQLDatabase) {
+        self.database = database
     }
 
     /// The published averages for one type and year, in metric order (as `AverageMetric.allCases`).
     public func averages(year: FinancialYear, type: CouncilType) throws -> [PublishedAverage] {
-        let rows = try pool.read { connection in
+        let rows = try database.read { connection in
             try connection.mapRows(
                 "SELECT \(Self.columns) FROM published_averages WHERE year = ? AND council_type = ?",
                 [year.startYear, type.rawValue], Self.decode)
@@ -23,7 +23,7 @@ public struct PublishedAverageRepository: Sendable {
 
     /// Every published average of one year, all types.
     public func averages(year: FinancialYear) throws -> [PublishedAverage] {
-        try pool.read { connection in
+        try database.read { connection in
             try connection.mapRows(
                 "SELECT \(Self.columns) FROM published_averages WHERE year = ? ORDER BY council_type, metric",
                 [year.startYear], Self.decode)
@@ -32,12 +32,12 @@ public struct PublishedAverageRepository: Sendable {
 
     @discardableResult
     public func upsert(_ average: PublishedAverage) throws -> UpsertOutcome {
-        try pool.write { try Self.upsert(average, index: nil, in: $0) }
+        try database.write { try Self.upsert(average, index: nil, in: $0) }
     }
 
     /// Upserts all of `averages` in one transaction; none is stored if one fails.
     public func upsert(_ averages: [PublishedAverage]) throws -> [UpsertOutcome] {
-        try pool.write { connection in
+        try database.write { connection in
             try averages.enumerated().map { try Self.upsert($1, index: $0, in: connection) }
         }
     }
@@ -46,13 +46,13 @@ public struct PublishedAverageRepository: Sendable {
 
     static let columns = "year, council_type, metric, value, is_demo"
 
-    static func decode(_ row: some ColumnReading) throws -> PublishedAverage {
+    static func decode(_ row: any ColumnReading) throws -> PublishedAverage {
         PublishedAverage(
             year: try row.financialYear(at: 0), councilType: try row.value(CouncilType.self, at: 1),
             metric: try row.value(AverageMetric.self, at: 2), value: try row.double(at: 3), isDemo: try row.bool(at: 4))
     }
 
-    static func upsert(_ average: PublishedAverage, index: Int?, in connection: Connection) throws -> UpsertOutcome {
+    static func upsert(_ average: PublishedAverage, index: Int?, in connection: some SQLExecutor) throws -> UpsertOutcome {
         try RepositoryError.tagging(index: index, councilID: nil) {
             let key: StatementArguments = [
                 average.year.startYear, average.councilType.rawValue, average.metric.rawValue,

@@ -1,16 +1,16 @@
 import Domain
-import SQLiteStore
+import SQLCore
 
 /// Reports the Ombudsman published about councils.
 public struct ReportRepository: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
-    public init(pool: DatabasePool) {
-        self.pool = pool
+    public init(database: any SQLDatabase) {
+        self.database = database
     }
 
     public func report(id: String) throws -> Report? {
-        try pool.read { try Self.fetch(id, in: $0) }
+        try database.read { try Self.fetch(id, in: $0) }
     }
 
     /// Reports (of one council, or all) published within `from...to`, newest first (published,
@@ -29,7 +29,7 @@ public struct ReportRepository: Sendable {
             conditions.add("(published, id) < (?, ?)", key.date, key.tieBreaker)
         }
         let sql = "SELECT \(Self.columns) FROM reports \(conditions.sql) ORDER BY published DESC, id DESC LIMIT ?"
-        let rows = try pool.read { connection in
+        let rows = try database.read { connection in
             try connection.mapRows(sql, conditions.arguments(appending: page.limit + 1), Self.decode)
         }
         return Page.trimming(rows, to: page.limit) { PageKey.dated($0.published, $0.id) }
@@ -37,12 +37,12 @@ public struct ReportRepository: Sendable {
 
     @discardableResult
     public func upsert(_ report: Report) throws -> UpsertOutcome {
-        try pool.write { try Self.upsert(report, index: nil, in: $0) }
+        try database.write { try Self.upsert(report, index: nil, in: $0) }
     }
 
     /// Upserts all of `reports` in one transaction; none is stored if one fails.
     public func upsert(_ reports: [Report]) throws -> [UpsertOutcome] {
-        try pool.write { connection in
+        try database.write { connection in
             try reports.enumerated().map { try Self.upsert($1, index: $0, in: connection) }
         }
     }
@@ -51,18 +51,18 @@ public struct ReportRepository: Sendable {
 
     static let columns = "id, council_id, title, summary, published, reference, url, is_demo"
 
-    static func decode(_ row: some ColumnReading) throws -> Report {
+    static func decode(_ row: any ColumnReading) throws -> Report {
         Report(
             id: try row.string(at: 0), councilID: try row.string(at: 1), title: try row.string(at: 2),
             summary: try row.string(at: 3), published: try row.date(at: 4), reference: try row.optionalReference(at: 5),
             url: try row.optionalString(at: 6), isDemo: try row.bool(at: 7))
     }
 
-    static func fetch(_ id: String, in connection: Connection) throws -> Report? {
+    static func fetch(_ id: String, in connection: some SQLExecutor) throws -> Report? {
         try connection.first("SELECT \(columns) FROM reports WHERE id = ?", [id], decode)
     }
 
-    static func upsert(_ report: Report, index: Int?, in connection: Connection) throws -> UpsertOutcome {
+    static func upsert(_ report: Report, index: Int?, in connection: some SQLExecutor) throws -> UpsertOutcome {
         try RepositoryError.tagging(index: index, councilID: report.councilID) {
             let existing = try fetch(report.id, in: connection)
             if existing == report { return .unchanged }

@@ -1,17 +1,17 @@
 import Domain
-import SQLiteStore
+import SQLCore
 
 /// Service improvements councils agreed to, each with its actions in agreed order.
 public struct ServiceImprovementRepository: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
-    public init(pool: DatabasePool) {
-        self.pool = pool
+    public init(database: any SQLDatabase) {
+        self.database = database
     }
 
     /// The improvement with its actions, whether or not it is still published.
     public func improvement(_ reference: CaseReference) throws -> ServiceImprovement? {
-        try pool.read { try Self.fetch(reference, in: $0) }
+        try database.read { try Self.fetch(reference, in: $0) }
     }
 
     /// Improvements (of one council, one category, or all) the Ombudsman still publishes on `asOf`,
@@ -39,7 +39,7 @@ public struct ServiceImprovementRepository: Sendable {
             SELECT \(Self.columns) FROM service_improvements \(conditions.sql)
             ORDER BY decided DESC, reference DESC LIMIT ?
             """
-        let rows = try pool.read { connection in
+        let rows = try database.read { connection in
             let rows = try connection.mapRows(sql, conditions.arguments(appending: page.limit + 1), Self.decode)
             return try Self.attachingActions(to: rows, in: connection)
         }
@@ -48,12 +48,12 @@ public struct ServiceImprovementRepository: Sendable {
 
     @discardableResult
     public func upsert(_ improvement: ServiceImprovement) throws -> UpsertOutcome {
-        try pool.write { try Self.upsert(improvement, index: nil, in: $0) }
+        try database.write { try Self.upsert(improvement, index: nil, in: $0) }
     }
 
     /// Upserts all of `improvements` (with their actions) in one transaction; none is stored if one fails.
     public func upsert(_ improvements: [ServiceImprovement]) throws -> [UpsertOutcome] {
-        try pool.write { connection in
+        try database.write { connection in
             try improvements.enumerated().map { try Self.upsert($1, index: $0, in: connection) }
         }
     }
@@ -61,7 +61,7 @@ public struct ServiceImprovementRepository: Sendable {
     /// Removes the improvement and its actions; returns whether there was one.
     @discardableResult
     public func delete(_ reference: CaseReference) throws -> Bool {
-        try pool.write {
+        try database.write {
             try $0.run("DELETE FROM service_improvements WHERE reference = ?", [reference.normalized]) > 0
         }
     }
@@ -71,7 +71,7 @@ public struct ServiceImprovementRepository: Sendable {
     static let columns = "reference, council_id, category, subcategory, decided, source, is_demo"
 
     /// The row without its actions, which `attachingActions` fills in.
-    static func decode(_ row: some ColumnReading) throws -> ServiceImprovement {
+    static func decode(_ row: any ColumnReading) throws -> ServiceImprovement {
         ServiceImprovement(
             reference: try row.reference(at: 0), councilID: try row.string(at: 1), category: try row.string(at: 2),
             subcategory: try row.optionalString(at: 3), decided: try row.date(at: 4),
@@ -80,14 +80,14 @@ public struct ServiceImprovementRepository: Sendable {
 
     /// Loads the actions of all `improvements` in ONE query (not one per improvement).
     static func attachingActions(
-        to improvements: [ServiceImprovement], in connection: Connection
+        to improvements: [ServiceImprovement], in connection: some SQLExecutor
     ) throws -> [ServiceImprovement] {
         guard !improvements.isEmpty else { return [] }
         var actions: [String: [String]] = [:]
         try connection.forEachRow(
             """
             SELECT reference, text FROM service_improvement_actions
-            WHERE reference IN (SELECT value FROM json_each(?))
+            WHERE reference IN (\(SQLDialect(connection.engine).jsonTextArrayElements))
             ORDER BY reference, position
             """, [jsonArray(improvements.map(\.reference.normalized))]
         ) { row in
@@ -100,7 +100,7 @@ public struct ServiceImprovementRepository: Sendable {
         }
     }
 
-    static func fetch(_ reference: CaseReference, in connection: Connection) throws -> ServiceImprovement? {
+    static func fetch(_ reference: CaseReference, in connection: some SQLExecutor) throws -> ServiceImprovement? {
         guard
             let row = try connection.first(
                 "SELECT \(columns) FROM service_improvements WHERE reference = ?", [reference.normalized], decode)
@@ -108,7 +108,7 @@ public struct ServiceImprovementRepository: Sendable {
         return try attachingActions(to: [row], in: connection).first
     }
 
-    static func upsert(_ improvement: ServiceImprovement, index: Int?, in connection: Connection) throws
+    static func upsert(_ improvement: ServiceImprovement, index: Int?, in connection: some SQLExecutor) throws
         -> UpsertOutcome
     {
         try RepositoryError.tagging(index: index, councilID: improvement.councilID) {

@@ -1,21 +1,21 @@
 import Domain
-import SQLiteStore
+import SQLCore
 
 /// Decision counts per council and year: the database counts, `Statistics` turns counts into
 /// rates. Every count is one aggregate query over `complaints_statistics`, a covering index, so
 /// a tally never reads the complaint rows themselves.
 public struct StatisticsRepository: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
-    public init(pool: DatabasePool) {
-        self.pool = pool
+    public init(database: any SQLDatabase) {
+        self.database = database
     }
 
     /// The council's counts for the year; all zero when it had no decisions (or does not exist,
     /// which the API checks beforehand).
     public func tally(council councilID: String, year: FinancialYear) throws -> DecisionTally {
         // An aggregate without GROUP BY always yields exactly one row (zeros when nothing matched).
-        let tally = try pool.read { connection in
+        let tally = try database.read { connection in
             try connection.first(
                 """
                 SELECT \(Self.countColumns) FROM complaints
@@ -47,7 +47,7 @@ public struct StatisticsRepository: Sendable {
                 """
             arguments = [year.start.iso, year.end.iso]
         }
-        return try pool.read { connection in
+        return try database.read { connection in
             try connection.mapRows(sql, arguments) { row in
                 try Self.decodeTally(row, from: 1, council: try row.string(at: 0), year: year)
             }
@@ -56,10 +56,10 @@ public struct StatisticsRepository: Sendable {
 
     /// The council's counts for every financial year it has decisions in, oldest first.
     public func history(council councilID: String) throws -> [DecisionTally] {
-        try pool.read { connection in
+        try database.read { connection in
             try connection.mapRows(
                 """
-                SELECT \(Self.financialYearOfDecided) AS start_year, \(Self.countColumns) FROM complaints
+                SELECT \(SQLDialect(connection.engine).financialYearStart(of: "decided")) AS start_year, \(Self.countColumns) FROM complaints
                 WHERE council_id = ?
                 GROUP BY start_year ORDER BY start_year
                 """, [councilID]
@@ -71,7 +71,7 @@ public struct StatisticsRepository: Sendable {
 
     /// The financial year of the council's most recent decision, or nil when it has none.
     public func latestYear(council councilID: String) throws -> FinancialYear? {
-        try pool.read { connection in
+        try database.read { connection in
             try connection.first(
                 "SELECT max(decided) FROM complaints WHERE council_id = ?", [councilID]
             ) { try $0.optionalDate(at: 0) }?.map(FinancialYear.init(containing:))
@@ -84,7 +84,7 @@ public struct StatisticsRepository: Sendable {
     /// end of the previous year), which costs one index seek per year instead of a scan of every
     /// decision. All seeks run in one read, so they see one snapshot.
     public func years() throws -> [FinancialYear] {
-        try pool.read { connection in
+        try database.read { connection in
             var years: [FinancialYear] = []
             var next = try connection.first("SELECT min(decided) FROM complaints", .none) { try $0.optionalDate(at: 0) }
             while let decided = next.flatMap({ $0 }) {
@@ -100,10 +100,6 @@ public struct StatisticsRepository: Sendable {
 
     // MARK: Statements
 
-    /// The start year of the financial year a `decided` date falls in: months before April belong
-    /// to the year that started the calendar year before.
-    static let financialYearOfDecided = "CAST(substr(decided, 1, 4) AS INTEGER) - (substr(decided, 6, 2) < '04')"
-
     static let countColumns = """
         count(*) FILTER (WHERE outcome = 'not_for_us'), \
         count(*) FILTER (WHERE outcome = 'assessed_and_closed'), \
@@ -116,7 +112,7 @@ public struct StatisticsRepository: Sendable {
 
     /// Reads the seven `countColumns` starting at column `first`.
     static func decodeTally(
-        _ row: some ColumnReading, from first: Int, council councilID: String, year: FinancialYear
+        _ row: any ColumnReading, from first: Int, council councilID: String, year: FinancialYear
     ) throws -> DecisionTally {
         DecisionTally(
             councilID: councilID, year: year, notForUs: try row.int(at: first),

@@ -1,5 +1,5 @@
 import Domain
-import SQLiteStore
+import SQLCore
 
 /// One transaction on the store's single writer, with the typed writes of every repository.
 ///
@@ -12,9 +12,9 @@ import SQLiteStore
 /// Valid only inside the `write` closure that received it: the connection belongs to the writer,
 /// and keeping the value beyond the closure would let statements run outside any transaction.
 public struct WriteTransaction {
-    let connection: Connection
+    let connection: any SQLExecutor
 
-    init(connection: Connection) {
+    init(connection: any SQLExecutor) {
         self.connection = connection
     }
 
@@ -108,6 +108,6 @@ extension DataStore {
     /// commits together, or, when it throws, nothing does. The store revision is bumped with it.
     @discardableResult
     public func write<T>(_ body: (WriteTransaction) throws -> T) throws -> T {
-        try pool.write { try body(WriteTransaction(connection: $0)) }
+        try database.write { try body(WriteTransaction(connection: $0)) }
     }
 }

@@ -1,3 +1,5 @@
+import SQLCore
+
 /// Query helpers: each takes SQL and arguments, uses the statement cache, and always leaves
 /// the statement reset, so no helper can leave a read transaction open behind the caller.
 extension Connection {
@@ -63,7 +65,7 @@ extension Connection {
     }
 
     /// The first column of the first row; `.null` when there is no row.
-    public func scalar(_ sql: String, _ arguments: StatementArguments = .none) throws -> SQLiteValue {
+    public func scalar(_ sql: String, _ arguments: StatementArguments = .none) throws -> SQLValue {
         try first(sql, arguments) { try $0.value(at: 0) } ?? .null
     }
 

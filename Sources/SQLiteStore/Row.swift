@@ -1,3 +1,5 @@
+import SQLCore
+
 /// A result row copied out of SQLite, safe to keep after the statement moves on.
 ///
 /// Use it when rows must outlive the query or cross threads (it is `Sendable`); for bulk
@@ -6,9 +8,9 @@
 public struct Row: Sendable, Hashable, ColumnReading {
     /// Column names, shared by all rows of one query (copy-on-write, so not duplicated).
     public let columnNames: [String]
-    public let values: [SQLiteValue]
+    public let values: [SQLValue]
 
-    public init(columnNames: [String], values: [SQLiteValue]) {
+    public init(columnNames: [String], values: [SQLValue]) {
         self.columnNames = columnNames
         self.values = values
     }
@@ -19,7 +21,7 @@ public struct Row: Sendable, Hashable, ColumnReading {
         columnNames.indices.contains(index) ? columnNames[index] : nil
     }
 
-    public func value(at index: Int) throws -> SQLiteValue {
+    public func value(at index: Int) throws -> SQLValue {
         guard values.indices.contains(index) else {
             throw SQLiteError.range("column index \(index) out of range 0..<\(values.count)")
         }
@@ -31,12 +33,12 @@ public struct Row: Sendable, Hashable, ColumnReading {
     }
 
     /// The value at `index`, or nil when there is no such column.
-    public subscript(index: Int) -> SQLiteValue? {
+    public subscript(index: Int) -> SQLValue? {
         values.indices.contains(index) ? values[index] : nil
     }
 
     /// The value of the column called `name`, or nil when there is no such column.
-    public subscript(name: String) -> SQLiteValue? {
+    public subscript(name: String) -> SQLValue? {
         columnIndex(named: name).map { values[$0] }
     }
 }

@@ -1,3 +1,5 @@
+import SQLCore
+
 /// The current row of a running query, read in place.
 ///
 /// It is what the closure-based readers (`forEachRow`, `mapRows`, `first`) hand out: a view
@@ -17,7 +19,7 @@ public struct RowReader: ColumnReading {
         statement.columnName(at: index)
     }
 
-    public func value(at index: Int) throws -> SQLiteValue {
+    public func value(at index: Int) throws -> SQLValue {
         try statement.value(at: index)
     }
 

@@ -1,18 +1,19 @@
 import CSQLite
+import SQLCore
 
 extension Statement {
     /// Binds `value` to parameter `index` (1-based). `nil` binds NULL.
-    public func bind(_ value: (any SQLiteBindable)?, at index: Int) throws {
-        try bind(value: value?.sqliteValue ?? .null, at: index)
+    public func bind(_ value: (any SQLBindable)?, at index: Int) throws {
+        try bind(value: value?.sqlValue ?? .null, at: index)
     }
 
     /// Binds `value` to the parameter called `name`. The name may carry its prefix
     /// (`:id`, `@id`, `$id`) or omit it (`id`), in which case each prefix is tried.
-    public func bind(_ value: (any SQLiteBindable)?, named name: String) throws {
+    public func bind(_ value: (any SQLBindable)?, named name: String) throws {
         guard let index = parameterIndex(named: name) else {
             throw SQLiteError.range("no parameter named '\(name)'", sql: sql)
         }
-        try bind(value: value?.sqliteValue ?? .null, at: index)
+        try bind(value: value?.sqlValue ?? .null, at: index)
     }
 
     /// Binds a whole argument list. Every parameter must receive a value and every value
@@ -65,7 +66,7 @@ extension Statement {
         return nil
     }
 
-    private func bind(value: SQLiteValue, at index: Int) throws {
+    private func bind(value: SQLValue, at index: Int) throws {
         guard index >= 1, index <= parameterCount else {
             throw SQLiteError.range("parameter index \(index) out of range 1...\(parameterCount)", sql: sql)
         }

@@ -1,4 +1,5 @@
 import CSQLite
+import SQLCore
 
 /// A compiled SQL statement (`sqlite3_stmt`), owned by exactly one connection.
 ///
@@ -120,7 +121,7 @@ public final class Statement {
         return names
     }
 
-    public func value(at index: Int) throws -> SQLiteValue {
+    public func value(at index: Int) throws -> SQLValue {
         let column = try checkedColumn(index)
         switch sqlite3_column_type(handle, column) {
         case SQLITE_INTEGER:
@@ -148,7 +149,7 @@ public final class Statement {
 
     /// A copy of the current row.
     public func currentRow() throws -> Row {
-        var values: [SQLiteValue] = []
+        var values: [SQLValue] = []
         values.reserveCapacity(columnCount)
         for index in 0..<columnCount {
             values.append(try value(at: index))

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CouncilAPI
 import Repositories
-import SQLiteStore
 
 /// `council-api import councils FILE.csv`: load the current English councils from mySociety's
 /// register of UK local authorities, with their 2020 populations.
@@ -29,9 +28,8 @@ struct ImportCouncilsCommand: ParsableCommand {
         for issue in register.rejected { log("\(file): skipped \(issue)") }
         for issue in register.warnings { log("\(file): \(issue)") }
 
-        let pool = try StoreOptions.openPool(path: store.databasePath)
-        try Migrator(directory: try store.migrationsDirectory()).migrate(pool)
-        let outcomes = try DataStore(pool: pool).councils.upsert(
+        let dataStore = try store.openMigrated().store
+        let outcomes = try dataStore.councils.upsert(
             councils: register.councils, populations: register.populations)
         let councils = UpsertSummary(outcomes.councils)
         let populations = UpsertSummary(outcomes.populations)

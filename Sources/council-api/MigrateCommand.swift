@@ -1,5 +1,4 @@
 import ArgumentParser
-import SQLiteStore
 
 /// `council-api migrate`: apply pending migrations and exit, for deploy pipelines that migrate
 /// before they roll out new servers.
@@ -10,13 +9,12 @@ struct MigrateCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let pool = try StoreOptions.openPool(path: store.databasePath)
-        let applied = try Migrator(directory: try store.migrationsDirectory()).migrate(pool)
+        let (_, location, applied) = try store.openMigrated()
         if applied.isEmpty {
-            print("database \(store.databasePath) is up to date")
+            print("database \(location) is up to date")
         }
-        for migration in applied {
-            print("applied \(migration.fileName)")
+        for fileName in applied {
+            print("applied \(fileName)")
         }
     }
 }

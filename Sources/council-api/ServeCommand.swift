@@ -3,7 +3,6 @@ import CouncilAPI
 import Foundation
 import HTTPServer
 import Repositories
-import SQLiteStore
 import Synchronization
 
 /// `council-api serve`: run the HTTP API until SIGTERM or SIGINT.
@@ -67,12 +66,13 @@ struct ServeCommand: ParsableCommand {
             flag: maxBulkBytes, env: "MAX_BULK_BYTES", default: 64 << 20, range: 1...(1 << 34))
 
         let migrations = try store.migrationsDirectory()
-        let databasePath = demo ? try Self.temporaryDatabasePath() : store.databasePath
-        let pool = try StoreOptions.openPool(path: databasePath)
+        let demoPath = demo ? try Self.temporaryDatabasePath() : nil
+        let location = try demoPath.map { StoreLocation.sqliteFile(path: $0) } ?? store.location()
+        let dataStore = try DataStore.open(location, poolSize: try store.poolSize())
         let readiness = Readiness()
         let stats = StatsBox()
         let application = CouncilAPIApplication(
-            store: DataStore(pool: pool), configuration: api, readiness: readiness, serverStats: { stats.read() })
+            store: dataStore, configuration: api, readiness: readiness, serverStats: { stats.read() })
         let httpServer = HTTPServer(configuration: server, responder: application.router)
         stats.attach(httpServer)
 
@@ -86,29 +86,29 @@ struct ServeCommand: ParsableCommand {
         // Unbuffered, so a script reading our output through a pipe sees the line at once.
         FileHandle.standardOutput.write(Data("listening on http://\(shownHost):\(boundPort)\n".utf8))
         httpServer.shutdownOnSignals()
-
-        do {
-            for migration in try Migrator(directory: migrations).migrate(pool) {
-                log("applied migration \(migration.fileName)")
-            }
-            if demo {
-                _ = try DemoLoader(pool: pool).load()
-                log("demo data loaded into \(databasePath)")
-            }
-        } catch {
-            log("start failed: \(error)")
-            httpServer.shutdown()
-            throw ExitCode(70)
-        }
+        log("database: \(location.engineName) at \(location)")
         if api.apiTokens.isEmpty {
             log("writes are disabled (403): no API token configured; set --api-token-file or API_TOKENS")
         }
-        readiness.markReady()
-        httpServer.waitUntilStopped()
-        if demo {
-            // The demo database is throwaway: leave nothing behind in the temporary folder.
-            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: databasePath).deletingLastPathComponent().path)
+
+        // Migrate while already listening: /healthz answers at once, /readyz and the API answer
+        // 503 until this is done, however long the database takes to come up.
+        let startFailed = Atomic<Bool>(false)
+        let preparation = StorePreparation(store: dataStore, location: location, migrations: migrations, loadsDemo: demo)
+        Thread.detachNewThread {
+            if preparation.run(isStopping: { httpServer.isStopping }) {
+                readiness.markReady()
+            } else {
+                startFailed.store(true, ordering: .releasing)
+                httpServer.shutdown()
+            }
         }
+        httpServer.waitUntilStopped()
+        if let demoPath {
+            // The demo database is throwaway: leave nothing behind in the temporary folder.
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: demoPath).deletingLastPathComponent().path)
+        }
+        if startFailed.load(ordering: .acquiring) { throw ExitCode(70) }
         log("stopped")
     }
 

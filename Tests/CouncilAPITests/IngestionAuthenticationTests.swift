@@ -69,10 +69,10 @@ import Testing
     ])
     func everyWriteMethodNeedsTheToken(_ method: String, _ path: String) throws {
         let api = try LiveAPI.writable()
-        let revision = api.store.pool.revision
+        let revision = try api.store.revision()
         let response = try api.send(method, path, json: Self.complaint, token: nil)
         #expect(response.status == 401)
-        #expect(api.store.pool.revision == revision)
+        #expect(try api.store.revision() == revision)
     }
 
     /// A write method no route takes is the router's 405 (or 404), not a 401: there is nothing to

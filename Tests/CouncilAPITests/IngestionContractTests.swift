@@ -13,7 +13,7 @@ import Testing
     static let servedElsewhere: Set<String> = ["POST /v1/complaints/bulk"]
 
     @Test func everyWriteRouteIsDocumentedAndEveryDocumentedWriteIsRouted() throws {
-        let store = try DataStore.temporary(migrationsDirectory: try MigrationsDirectory.locate(explicit: nil))
+        let store = try DataStore.temporary(migrationsDirectory: try DataStore.locateMigrations(explicit: nil))
         let application = CouncilAPIApplication(store: store, configuration: APIConfiguration())
         let routed = Set(
             application.router.routes.filter { $0.method != .get }.map { route in

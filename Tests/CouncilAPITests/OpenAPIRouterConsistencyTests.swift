@@ -13,7 +13,7 @@ struct OpenAPIRouterConsistencyTests {
     let documented: Set<String>
 
     init() throws {
-        let store = try DataStore.temporary(migrationsDirectory: try MigrationsDirectory.locate(explicit: nil))
+        let store = try DataStore.temporary(migrationsDirectory: try DataStore.locateMigrations(explicit: nil))
         let application = CouncilAPIApplication(store: store, configuration: APIConfiguration())
         routed = Set(application.router.routes.map { "\($0.method) \(Self.openAPIPath($0.template))" })
         documented = Set(OpenAPIDocument.operations.map { "\($0.method) \($0.path)" })

@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func untilReadyTheDataIsRefusedButHealthAnswers() throws {
-        let store = try DataStore.temporary(migrationsDirectory: try MigrationsDirectory.locate(explicit: nil))
+        let store = try DataStore.temporary(migrationsDirectory: try DataStore.locateMigrations(explicit: nil))
         let readiness = Readiness(ready: false)
         let application = CouncilAPIApplication(store: store, configuration: APIConfiguration(), readiness: readiness)
         let live = try LiveServer(responder: application.router)

@@ -1,5 +1,6 @@
 import Domain
-import Repositories
+@testable import Repositories
+import SQLCore
 import SQLiteStore
 import Testing
 
@@ -19,14 +20,14 @@ import Testing
     @Test func answerCommitsWithTheDataItReports() throws {
         let store = try makeStoreWithCouncils()
         let decision = try complaint("23008737", decided: "2024-06-30")
-        let revision = store.pool.revision
+        let revision = try store.revision()
         let outcome = try store.write { transaction in
             let outcome = try transaction.upsert(decision)
             try transaction.saveIdempotentResponse(answer("k1", body: "{\"a\":1}"))
             return outcome
         }
         #expect(outcome == .created)
-        #expect(store.pool.revision == revision + 1)
+        #expect(try store.revision() == revision + 1)
         #expect(try store.complaints.complaint(decision.reference) == decision)
         let kept = try #require(try store.idempotency.response(forKey: "k1", now: 2_000))
         #expect(kept == answer("k1", body: "{\"a\":1}"))
@@ -100,8 +101,8 @@ import Testing
     @Test func writesAreSyncedOnEveryCommit() throws {
         let store = try makeStore()
         // PRAGMA synchronous: 2 is FULL, which fsyncs the WAL at each commit.
-        #expect(try store.pool.write { try $0.scalar("PRAGMA synchronous").int64Value } == 2)
-        #expect(try store.pool.write { try $0.scalar("PRAGMA journal_mode").stringValue } == "wal")
+        #expect(try store.database.write { try $0.scalar("PRAGMA synchronous").int64Value } == 2)
+        #expect(try store.database.write { try $0.scalar("PRAGMA journal_mode").stringValue } == "wal")
     }
 
     @Test func transactionReadsSeeItsOwnWrites() throws {

@@ -1,5 +1,6 @@
 import Domain
-import Repositories
+@testable import Repositories
+import SQLCore
 import SQLiteStore
 import Testing
 
@@ -70,12 +71,12 @@ import Testing
             (["24000009", nil, "2024-05-01", "dismissed"], "outcome_known"),
         ]
         for (arguments, constraint) in cases {
-            let error = #expect(throws: SQLiteError.self) { try store.pool.write { try $0.run(insert, arguments) } }
+            let error = #expect(throws: SQLiteError.self) { try store.database.write { try $0.run(insert, arguments) } }
             #expect(error?.isCheckViolation == true)
             #expect(error?.message.hasSuffix(constraint) == true, "\(error?.message ?? "")")
         }
         // A leap day in a leap year is a date.
-        _ = try store.pool.write { try $0.run(insert, ["24000010", nil, "2024-02-29", "upheld"]) }
+        _ = try store.database.write { try $0.run(insert, ["24000010", nil, "2024-02-29", "upheld"]) }
     }
 
     @Test func refusesImpossibleValuesOfOtherRecords() throws {
@@ -121,7 +122,7 @@ import Testing
             decided: try date("2024-01-10"), source: .decision, actions: ["One", "Two"])
         try store.serviceImprovements.upsert(improvement)
         #expect(try store.serviceImprovements.delete(improvement.reference))
-        let orphans = try store.pool.read {
+        let orphans = try store.database.read {
             try $0.scalar("SELECT count(*) FROM service_improvement_actions").int64Value
         }
         #expect(orphans == 0)
@@ -129,7 +130,8 @@ import Testing
 
     @Test func theTallyQueryReadsOnlyTheCoveringIndex() throws {
         let store = try makeStoreWithCouncils()
-        let plan = try store.pool.read { connection in
+        let pool = try #require(store.database as? DatabasePool)
+        let plan = try pool.read { (connection: Connection) in
             try connection.query(
                 """
                 EXPLAIN QUERY PLAN SELECT count(*) FILTER (WHERE outcome = 'upheld' AND compliance = 'complied')

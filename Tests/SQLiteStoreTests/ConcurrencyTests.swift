@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SQLCore
 import SQLiteStore
 import Synchronization
 import Testing

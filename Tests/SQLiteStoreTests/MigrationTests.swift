@@ -1,5 +1,6 @@
 import Digests
 import Foundation
+import SQLCore
 import SQLiteStore
 import Testing
 
@@ -60,9 +61,9 @@ struct MigrationTests {
         let pool = try DatabasePool.temporary()
         let migrator = Migrator(directory: migrations)
         try migrator.migrate(pool)
-        let original = try #require(try migrator.loadMigrations().first).checksum
+        let original = try #require(try MigrationFolder(directory: migrator.directory).load().first).checksum
         try writeMigration("0001_initial.sql", "CREATE TABLE council (id INTEGER PRIMARY KEY);")
-        let edited = try #require(try migrator.loadMigrations().first).checksum
+        let edited = try #require(try MigrationFolder(directory: migrator.directory).load().first).checksum
 
         let error = try #require(throws: MigrationError.self) { try migrator.migrate(pool) }
         #expect(error == .checksumMismatch(file: "0001_initial.sql", version: 1, applied: original, current: edited))
@@ -106,7 +107,7 @@ struct MigrationTests {
         arguments: ["1_short.sql", "0003-dash.sql", "0003_.sql", "abcd_name.sql", "0003_bad name.sql", "0000_zero.sql"])
     func malformedFileName(fileName: String) throws {
         try writeMigration(fileName, "SELECT 1;")
-        let error = try #require(throws: MigrationError.self) { try Migrator(directory: migrations).loadMigrations() }
+        let error = try #require(throws: MigrationError.self) { try MigrationFolder(directory: migrations).load() }
         guard case .malformedFileName(let file, _) = error else {
             Issue.record("unexpected error \(error)")
             return
@@ -117,7 +118,7 @@ struct MigrationTests {
 
     @Test func duplicateVersionIsAnError() throws {
         try writeMigration("0002_other.sql", "SELECT 1;")
-        let error = try #require(throws: MigrationError.self) { try Migrator(directory: migrations).loadMigrations() }
+        let error = try #require(throws: MigrationError.self) { try MigrationFolder(directory: migrations).load() }
         #expect(error == .duplicateVersion(version: 2, files: ["0002_add_region.sql", "0002_other.sql"]))
     }
 
@@ -131,7 +132,7 @@ struct MigrationTests {
 
     @Test func missingDirectoryIsAnError() throws {
         let error = try #require(throws: MigrationError.self) {
-            try Migrator(directory: directory.file("nowhere")).loadMigrations()
+            try MigrationFolder(directory: directory.file("nowhere")).load()
         }
         guard case .directoryUnreadable = error else {
             Issue.record("unexpected error \(error)")

@@ -1,4 +1,5 @@
 import Foundation
+import SQLCore
 import SQLiteStore
 import Testing
 

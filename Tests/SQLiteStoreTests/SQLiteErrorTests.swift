@@ -1,3 +1,4 @@
+import SQLCore
 import SQLiteStore
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import SQLCore
 import SQLiteStore
 
 /// A fresh directory under the system temporary directory, deleted when released.

@@ -8,7 +8,8 @@ import Repositories
 ///
 /// Middleware order, outermost first: metrics (sees every final status), CORS (headers on every
 /// answer, problems included), readiness, authentication (writes only, before any body is read),
-/// ETag (may answer 304 before any work), error mapping.
+/// error mapping (outside ETag, whose revision query may find the database unavailable), ETag
+/// (may answer 304 before any work).
 public struct CouncilAPIApplication: Sendable {
     public let router: Router
     public let readiness: Readiness
@@ -20,20 +21,23 @@ public struct CouncilAPIApplication: Sendable {
         serverStats: @escaping @Sendable () -> ServerStats? = { nil }
     ) {
         let context = RouteContext(store: store, configuration: configuration)
-        let pool = store.pool
         let metrics = MetricsRegistry(gauges: [
             .init(
                 name: "council_api_open_connections", help: "Connections open now.", type: "gauge",
                 read: { Double(serverStats()?.openConnections ?? 0) }),
             .init(
                 name: "council_api_db_pool_waits_total", help: "Reads that waited for a free reader connection.",
-                type: "counter", read: { Double(pool.stats.readWaits) }),
+                type: "counter", read: { Double(store.stats.readWaits) }),
             .init(
                 name: "council_api_db_pool_wait_seconds_total", help: "Time reads spent waiting for a reader connection.",
-                type: "counter", read: { pool.stats.totalReadWait.seconds }),
+                type: "counter", read: { store.stats.totalReadWait.seconds }),
+            .init(
+                name: "council_api_db_transaction_retries_total",
+                help: "Transactions run again after a serialization failure, deadlock or lost connection.",
+                type: "counter", read: { Double(store.stats.retries) }),
             .init(
                 name: "council_api_store_revision", help: "The store revision, bumped by every write.", type: "gauge",
-                read: { Double(pool.revision) }),
+                read: { Double((try? store.revision()) ?? -1) }),
         ])
 
         var router = Router()
@@ -41,11 +45,11 @@ public struct CouncilAPIApplication: Sendable {
         router.use(CORSMiddleware(allowedOrigins: configuration.corsOrigins))
         router.use(ReadinessMiddleware(readiness: readiness))
         router.use(AuthenticationMiddleware(tokens: configuration.apiTokens))
-        router.use(ETagMiddleware(revision: { pool.revision }))
         router.use(ErrorMappingMiddleware())
+        router.use(ETagMiddleware(revision: { try store.revision() }))
 
         MetaRoutes(
-            readiness: readiness, metrics: metrics,
+            readiness: readiness, store: store, metrics: metrics,
             openAPI: OpenAPIDocument.build(serverURL: nil).serialized()
         ).register(in: &router)
         CouncilRoutes(context: context).register(in: &router)

@@ -12,4 +12,5 @@ enum ProblemType {
     static let idempotencyConflict = "/problems/idempotency-conflict"
     static let idempotencyMismatch = "/problems/idempotency-key-reused"
     static let notReady = "/problems/not-ready"
+    static let databaseUnavailable = "/problems/database-unavailable"
 }

@@ -9,7 +9,8 @@ import HTTPServer
 /// `If-None-Match` be answered 304 before the handler runs at all. Only the data (`/v1/…`) and the
 /// API description are tagged: health and metrics change without any write.
 struct ETagMiddleware: HTTPMiddleware {
-    let revision: @Sendable () -> Int64
+    /// The store's revision now; on PostgreSQL a query, since another instance may have written.
+    let revision: @Sendable () throws -> Int64
 
     func handle(_ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse {
         guard request.method == .get || request.method == .head, request.route != nil,
@@ -17,7 +18,7 @@ struct ETagMiddleware: HTTPMiddleware {
         else {
             return try next(request)
         }
-        let tag = Self.tag(revision: revision(), request: request)
+        let tag = Self.tag(revision: try revision(), request: request)
         let condition = request.headers["If-None-Match"]
         // A tag is only ever issued with a 2xx answer, so a matching one proves the request still
         // succeeds and the handler can be skipped. `*` proves nothing: RFC 9110 section 13.2.1 has

@@ -9,8 +9,17 @@ struct ErrorMappingMiddleware: HTTPMiddleware {
             return try next(request)
         } catch let error as RepositoryError {
             throw Self.problem(for: error)
+        } catch where DataStore.isUnavailable(error) {
+            throw Self.unavailable
         }
     }
+
+    /// The database cannot be reached (a PostgreSQL restart, a lost connection): nothing was
+    /// written, and the same request may succeed in a moment.
+    static let unavailable = HTTPError(
+        .serviceUnavailable, type: ProblemType.databaseUnavailable, title: "Database unavailable",
+        detail: "the database cannot be reached right now; nothing was written; retry shortly",
+        headers: ["Retry-After": "1"])
 
     static func problem(for error: RepositoryError) -> HTTPError {
         switch error {

@@ -1,9 +1,11 @@
 import HTTPServer
 import JSON
+import Repositories
 
 /// Liveness, readiness, metrics and the API's own description: what operators and tools ask.
 struct MetaRoutes {
     let readiness: Readiness
+    let store: DataStore
     let metrics: MetricsRegistry
     let openAPI: [UInt8]
 
@@ -13,8 +15,11 @@ struct MetaRoutes {
             guard readiness.isReady else {
                 throw HTTPError(
                     .serviceUnavailable, type: ProblemType.notReady, title: "Not ready",
-                    detail: "the database migrations have not been applied yet")
+                    detail: "the database migrations have not been applied yet", headers: ["Retry-After": "1"])
             }
+            // Ready means able to answer: on a shared database server, reachable now. (SQLite's
+            // revision is in memory, so this costs nothing there.)
+            _ = try store.revision()
             return .json(["status": "ready"])
         }
         router.get("/metrics") { _ in

@@ -121,6 +121,10 @@ public final class HTTPServer: Sendable {
         }
     }
 
+    /// Whether a shutdown has begun (or the server has stopped); work started beside the server,
+    /// such as waiting for a database, can give up when this turns true.
+    public var isStopping: Bool { state.withLock { $0.lifecycle == .draining || $0.lifecycle == .stopped } }
+
     /// `beginShutdown()` then `waitUntilStopped()`.
     public func shutdown() {
         beginShutdown()

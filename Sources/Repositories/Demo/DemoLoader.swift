@@ -1,12 +1,12 @@
-import SQLiteStore
+import SQLCore
 
 /// Writes a `DemoDataset` through the repositories' upserts, all in ONE transaction: a reader
 /// sees either none of the demo or all of it, and a second load finds everything `unchanged`.
 public struct DemoLoader: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
-    public init(pool: DatabasePool) {
-        self.pool = pool
+    public init(database: any SQLDatabase) {
+        self.database = database
     }
 
     /// What a load did, per kind of record.
@@ -32,7 +32,7 @@ public struct DemoLoader: Sendable {
 
     @discardableResult
     public func load(_ dataset: DemoDataset = .standard) throws -> Report {
-        try pool.write { connection in
+        try database.write { connection in
             var report = Report()
             for council in dataset.councils {
                 report.councils.add(try CouncilRepository.upsert(council, index: nil, in: connection))

@@ -1,5 +1,5 @@
 import Domain
-import SQLiteStore
+import SQLCore
 
 /// Reading Domain values out of result columns. The schema's CHECK constraints make a bad
 /// stored value impossible, but a failed conversion is still a typed error, never a crash.

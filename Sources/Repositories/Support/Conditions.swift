@@ -1,4 +1,4 @@
-import SQLiteStore
+import SQLCore
 
 /// A WHERE clause assembled from fixed SQL fragments, with every value bound as a parameter.
 ///
@@ -8,16 +8,16 @@ import SQLiteStore
 /// cache stays small.
 struct Conditions {
     private(set) var clauses: [String] = []
-    private(set) var values: [SQLiteValue] = []
+    private(set) var values: [SQLValue] = []
 
-    mutating func add(_ clause: String, _ arguments: any SQLiteBindable...) {
+    mutating func add(_ clause: String, _ arguments: any SQLBindable...) {
         clauses.append(clause)
-        values.append(contentsOf: arguments.map(\.sqliteValue))
+        values.append(contentsOf: arguments.map(\.sqlValue))
     }
 
     var sql: String { clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ") }
 
-    func arguments(appending extra: any SQLiteBindable...) -> StatementArguments {
-        .positional(values + extra.map(\.sqliteValue))
+    func arguments(appending extra: any SQLBindable...) -> StatementArguments {
+        .positional(values + extra.map(\.sqlValue))
     }
 }

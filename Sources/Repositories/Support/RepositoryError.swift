@@ -1,10 +1,11 @@
-import SQLiteStore
+import SQLCore
 
 /// Why a repository refused a read or a write, in terms the API can map to a status and a field.
 ///
-/// SQLite reports constraint failures as text; translating them here keeps SQL vocabulary out of
-/// the HTTP layer. Failures that are not about the data (disk full, I/O) stay `SQLiteError`s: the
-/// client can do nothing about them and the API answers 500.
+/// Both engines report constraint failures in their own terms (`DatabaseFailure`); translating
+/// them here keeps SQL vocabulary out of the HTTP layer. Failures that are not about the data
+/// (disk full, I/O, a lost connection) stay the engine's errors: the client can do nothing about
+/// them, and the API answers 500, or 503 when the database is unavailable.
 public enum RepositoryError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The record names a council the store does not hold.
     case unknownCouncil(String)
@@ -37,15 +38,11 @@ extension RepositoryError {
     /// Translates a constraint failure of a write that concerned `councilID`; any other error is
     /// returned unchanged.
     static func translating(_ error: any Error, councilID: String? = nil) -> any Error {
-        guard let sqlite = error as? SQLiteError, sqlite.isConstraintViolation else { return error }
-        if sqlite.isForeignKeyViolation, let councilID {
+        guard let violation = (error as? any DatabaseFailure)?.constraintViolation else { return error }
+        if violation.kind == .foreignKey, let councilID {
             return RepositoryError.unknownCouncil(councilID)
         }
-        // SQLite words these "CHECK constraint failed: <name>" and "NOT NULL constraint failed: <table.column>".
-        let name = sqlite.message.split(separator: ":", maxSplits: 1).last.map {
-            String($0.drop(while: { $0 == " " }))
-        }
-        return RepositoryError.constraintViolated(constraint: name ?? sqlite.message, message: sqlite.message)
+        return RepositoryError.constraintViolated(constraint: violation.name ?? violation.message, message: violation.message)
     }
 
     /// Runs one record's write, translating its failures and tagging them with the record's

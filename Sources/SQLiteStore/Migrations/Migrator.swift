@@ -1,4 +1,5 @@
 import Foundation
+import SQLCore
 
 /// Applies the numbered SQL files of a directory to a database, each exactly once.
 ///
@@ -27,58 +28,18 @@ public struct Migrator: Sendable {
         )
         """
 
-    /// The migrations in the directory, in version order. Files not ending in `.sql` (and
-    /// hidden files) are ignored; a `.sql` file with a malformed name or a duplicated
-    /// version is an error naming it.
-    public func loadMigrations() throws(MigrationError) -> [Migration] {
-        let fileNames: [String]
-        do {
-            fileNames = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw .directoryUnreadable(path: directory, reason: "\(error.localizedDescription)")
-        }
-        var byVersion: [Int: Migration] = [:]
-        for fileName in fileNames.sorted() where MigrationFileName.isCandidate(fileName) {
-            let path = directory + "/" + fileName
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
-            else { continue }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw .unreadableFile(file: fileName, reason: "could not read \(path)")
-            }
-            let migration = try Migration(fileName: fileName, contents: [UInt8](data))
-            if let existing = byVersion[migration.version] {
-                throw .duplicateVersion(version: migration.version, files: [existing.fileName, fileName])
-            }
-            byVersion[migration.version] = migration
-        }
-        return byVersion.values.sorted { $0.version < $1.version }
-    }
-
     /// Verifies applied migrations and applies pending ones, in version order.
     /// Returns the migrations applied by this call (empty when the database was up to date).
     @discardableResult
     public func migrate(_ pool: DatabasePool) throws -> [Migration] {
-        let available = try loadMigrations()
+        let available = try MigrationFolder(directory: directory).load()
         let applied = try pool.write(bumpingRevision: false) { connection in
             try connection.execute(sql: Self.createTable)
             return try connection.mapRows("SELECT version, name, checksum FROM schema_migrations ORDER BY version") {
-                (version: try $0.int(at: 0), name: try $0.string(at: 1), checksum: try $0.string(at: 2))
+                AppliedMigration(version: try $0.int(at: 0), name: try $0.string(at: 1), checksum: try $0.string(at: 2))
             }
         }
-
-        let availableByVersion = Dictionary(available.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
-        for record in applied {
-            guard let migration = availableByVersion[record.version] else {
-                throw MigrationError.appliedMigrationMissing(
-                    version: record.version, name: record.name, directory: directory)
-            }
-            guard migration.checksum == record.checksum else {
-                throw MigrationError.checksumMismatch(
-                    file: migration.fileName, version: migration.version,
-                    applied: record.checksum, current: migration.checksum)
-            }
-        }
+        try MigrationFolder(directory: directory).verify(applied: applied, available: available)
 
         let appliedVersions = Set(applied.map(\.version))
         var newlyApplied: [Migration] = []

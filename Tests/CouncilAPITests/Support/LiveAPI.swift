@@ -16,8 +16,8 @@ final class LiveAPI: Sendable {
         configuration: APIConfiguration = APIConfiguration(clock: .fixed(DemoDataset.asOf)),
         loadDemo: Bool = true, configure: (inout ServerConfiguration) -> Void = { _ in }
     ) throws {
-        store = try DataStore.temporary(migrationsDirectory: try MigrationsDirectory.locate(explicit: nil))
-        if loadDemo { _ = try DemoLoader(pool: store.pool).load() }
+        store = try DataStore.temporary(migrationsDirectory: try DataStore.locateMigrations(explicit: nil))
+        if loadDemo { try store.demo.load() }
         let application = CouncilAPIApplication(store: store, configuration: configuration)
         live = try LiveServer(responder: application.router, configure: configure)
     }

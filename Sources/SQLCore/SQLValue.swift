@@ -1,16 +1,18 @@
-/// One value in SQLite's five storage classes.
+/// One value of a parameter or a result column, in the five classes both engines share
+/// (SQLite's storage classes; PostgreSQL's types map onto them: integers, floating point,
+/// text, bytea, and booleans as the integers 0 and 1).
 ///
 /// It is the common currency between Swift values and statements: binding converts to it,
 /// materialised rows hold it. Keeping it a plain enum (not `Any`) makes rows `Sendable`
 /// and lets a mismatch be reported as an error instead of a failed cast.
-public enum SQLiteValue: Sendable, Hashable {
+public enum SQLValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case real(Double)
     case text(String)
     case blob([UInt8])
 
-    /// The storage class name SQLite uses, for error messages.
+    /// The class name (SQLite's spelling), for error messages.
     public var typeName: String {
         switch self {
         case .null: "NULL"
@@ -54,7 +56,7 @@ public enum SQLiteValue: Sendable, Hashable {
     }
 }
 
-extension SQLiteValue: ExpressibleByNilLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+extension SQLValue: ExpressibleByNilLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
 {
     public init(nilLiteral: ()) { self = .null }

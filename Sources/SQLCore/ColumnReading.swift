@@ -2,18 +2,23 @@
 ///
 /// Both a live row (`RowReader`, reading straight from the statement, no allocation per row)
 /// and a materialised `Row` conform, so mapping code is written once and works on either.
-/// Reads are strict: asking for an INTEGER where the column holds TEXT or NULL throws a
-/// `SQLiteError` naming the column, instead of SQLite's silent conversion to 0 or "".
-/// Columns are numbered from 0, as in `sqlite3_column_*`.
+/// Reads are strict: asking for an INTEGER where the column holds TEXT or NULL throws an error
+/// naming the column (the engine's own error type, from `readError`), instead of a silent
+/// conversion to 0 or "". Columns are numbered from 0.
+///
+/// Both engines' rows conform, so the repositories decode a row once for SQLite and PostgreSQL.
 public protocol ColumnReading {
     /// Number of columns in the row.
     var columnCount: Int { get }
     /// The column's name as SQLite reports it (the `AS` alias when there is one).
     func columnName(at index: Int) -> String?
     /// The value in column `index`; throws when the index is out of range or there is no row.
-    func value(at index: Int) throws -> SQLiteValue
+    func value(at index: Int) throws -> SQLValue
     /// Whether column `index` holds NULL.
     func isNull(at index: Int) throws -> Bool
+    /// The error to throw for a value of the wrong class or a missing column, in the engine's
+    /// own error type, so a caller's `catch` for that engine sees every failure of its reads.
+    func readError(_ message: String) -> any Error
 }
 
 extension ColumnReading {
@@ -27,9 +32,9 @@ extension ColumnReading {
     }
 
     /// The value in the column called `name`.
-    public func value(named name: String) throws -> SQLiteValue {
+    public func value(named name: String) throws -> SQLValue {
         guard let index = columnIndex(named: name) else {
-            throw SQLiteError.range("no column named '\(name)' in the result")
+            throw readError("no column named '\(name)' in the result")
         }
         return try value(at: index)
     }
@@ -53,7 +58,7 @@ extension ColumnReading {
     public func optionalInt(at index: Int) throws -> Int? {
         guard let wide = try optionalInt64(at: index) else { return nil }
         guard let value = Int(exactly: wide) else {
-            throw SQLiteError.mismatch("column \(describe(index)) holds \(wide), which does not fit in Int")
+            throw readError("column \(describe(index)) holds \(wide), which does not fit in Int")
         }
         return value
     }
@@ -110,8 +115,8 @@ extension ColumnReading {
         return value
     }
 
-    private func mismatch(_ index: Int, expected: String, found: SQLiteValue) -> SQLiteError {
-        .mismatch("column \(describe(index)) holds \(found.typeName), expected \(expected)")
+    private func mismatch(_ index: Int, expected: String, found: SQLValue) -> any Error {
+        readError("column \(describe(index)) holds \(found.typeName), expected \(expected)")
     }
 
     private func describe(_ index: Int) -> String {
