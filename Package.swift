@@ -47,6 +47,8 @@ let package = Package(
         ),
         // Test-only helpers (a raw socket client and a live server on port 0) shared by the test targets.
         .target(name: "HTTPTestSupport", dependencies: ["HTTPServer"]),
+        // Test-only: the engines a store test runs on, and a fresh store on each.
+        .target(name: "StoreTestSupport", dependencies: ["Repositories"]),
         .executableTarget(
             name: "council-api",
             dependencies: [
@@ -61,10 +63,14 @@ let package = Package(
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "SQLCore"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Domain"]),
-        .testTarget(name: "RepositoriesTests", dependencies: ["Repositories", "SQLCore", "SQLiteStore", "Domain"]),
+        .testTarget(
+            name: "RepositoriesTests", dependencies: ["Repositories", "SQLCore", "SQLiteStore", "Domain", "StoreTestSupport"]),
         .testTarget(
             name: "CouncilAPITests",
-            dependencies: ["CouncilAPI", "HTTPServer", "HTTPTestSupport", "Repositories", "Statistics", "Domain", "JSON"]
+            dependencies: [
+                "CouncilAPI", "HTTPServer", "HTTPTestSupport", "Repositories", "Statistics", "Domain", "JSON",
+                "StoreTestSupport",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

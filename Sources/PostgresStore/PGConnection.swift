@@ -33,7 +33,7 @@ public final class PGConnection {
             throw PGError.connection("cannot connect to PostgreSQL: \(message)")
         }
         self.handle = connection
-        try execute(script: "SET DateStyle = ISO; SET IntervalStyle = iso_8601")
+        try execute(script: "SET DateStyle = ISO; SET IntervalStyle = iso_8601; SET client_min_messages = warning")
         if let schema {
             guard let quoted = PQescapeIdentifier(handle, schema, schema.utf8.count) else {
                 throw PGError.misuse("schema name \(schema) cannot be quoted")

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTestSupport
+import StoreTestSupport
 import Testing
 
 /// `POST /v1/complaints/bulk` with CSV: a header row naming the fields, one record per row.
@@ -8,9 +9,9 @@ struct BulkCSVTests {
     static let header =
         "reference,council,received,decided,category,subcategory,outcome,not_for_us_reason,remedy_before_ombudsman,compliance"
 
-    @Test("a CSV upload stores its rows: empty cells are absent, booleans are true/false, quoted commas survive")
-    func csvSuccess() throws {
-        let api = try Bulk.api()
+    @Test("a CSV upload stores its rows: empty cells are absent, booleans are true/false, quoted commas survive", arguments: TestEngine.allCases)
+    func csvSuccess(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let body = [
             Self.header,
             "24 900 001,knowsley,2024-05-01,2024-09-02,Housing,,not_for_us,premature,,",
@@ -39,9 +40,9 @@ struct BulkCSVTests {
         #expect(again["unchanged"] as? Int == 3)
     }
 
-    @Test("a bad CSV record is reported with the physical line it starts on, and nothing is written")
-    func csvErrorLine() throws {
-        let api = try Bulk.api()
+    @Test("a bad CSV record is reported with the physical line it starts on, and nothing is written", arguments: TestEngine.allCases)
+    func csvErrorLine(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let body = [
             Self.header,
             "24900009,knowsley,,2024-09-02,Housing,,not_upheld,,,",  // line 2: good
@@ -59,9 +60,9 @@ struct BulkCSVTests {
         #expect(try Bulk.isStored(api, 9) == false)
     }
 
-    @Test("a header naming an unknown or server-set column refuses the upload once, on the header's line")
-    func csvUnknownColumns() throws {
-        let api = try Bulk.api()
+    @Test("a header naming an unknown or server-set column refuses the upload once, on the header's line", arguments: TestEngine.allCases)
+    func csvUnknownColumns(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let body =
             "reference,council,decided,category,outcome,year,colour\n24900001,knowsley,2024-09-02,Housing,not_upheld,2024-25,red\n"
         let response = try Bulk.upload(api, body, contentType: "text/csv", query: "?mode=partial")
@@ -72,9 +73,9 @@ struct BulkCSVTests {
         #expect(try Bulk.isStored(api, 1) == false)
     }
 
-    @Test("broken quoting refuses the whole upload, even in partial mode, since the rows after it cannot be told apart")
-    func csvBrokenQuoting() throws {
-        let api = try Bulk.api()
+    @Test("broken quoting refuses the whole upload, even in partial mode, since the rows after it cannot be told apart", arguments: TestEngine.allCases)
+    func csvBrokenQuoting(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let body = [
             "reference,council,decided,category,outcome",
             "24900001,knowsley,2024-09-02,Housing,not_upheld",
@@ -87,9 +88,9 @@ struct BulkCSVTests {
         #expect(try Bulk.isStored(api, 1) == false)
     }
 
-    @Test("a CSV with only its header holds no complaint")
-    func csvHeaderOnly() throws {
-        let api = try Bulk.api()
+    @Test("a CSV with only its header holds no complaint", arguments: TestEngine.allCases)
+    func csvHeaderOnly(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let response = try Bulk.upload(api, Self.header + "\n", contentType: "text/csv")
         #expect(response.status == 422)
         #expect((try api.object(response)["detail"] as? String)?.contains("no complaints") == true)

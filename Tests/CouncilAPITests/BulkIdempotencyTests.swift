@@ -1,14 +1,15 @@
 import Foundation
 import HTTPTestSupport
+import StoreTestSupport
 import Testing
 
 /// `Idempotency-Key` on bulk uploads: the same upload under the same key is answered from the
 /// kept answer, without being applied again.
 @Suite("Bulk upload: idempotency")
 struct BulkIdempotencyTests {
-    @Test("repeating an upload with its key replays the first answer, even after the data changed since")
-    func replay() throws {
-        let api = try Bulk.api()
+    @Test("repeating an upload with its key replays the first answer, even after the data changed since", arguments: TestEngine.allCases)
+    func replay(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let body = [Bulk.line(1), Bulk.line(2, decided: "not a date")].joined(separator: "\n")
         let key = [("Idempotency-Key", "bulk-\(UUID().uuidString)")]
         let first = try Bulk.upload(api, body, query: "?mode=partial", headers: key)
@@ -25,9 +26,9 @@ struct BulkIdempotencyTests {
         #expect(stored["outcome"] as? String == "upheld")
     }
 
-    @Test("the same key with a different upload is refused")
-    func keyReuse() throws {
-        let api = try Bulk.api()
+    @Test("the same key with a different upload is refused", arguments: TestEngine.allCases)
+    func keyReuse(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let key = [("Idempotency-Key", "bulk-\(UUID().uuidString)")]
         #expect(try Bulk.upload(api, Bulk.line(1), headers: key).status == 200)
         let response = try Bulk.upload(api, Bulk.line(2), headers: key)
@@ -36,9 +37,9 @@ struct BulkIdempotencyTests {
         #expect(try Bulk.isStored(api, 2) == false)
     }
 
-    @Test("a refused upload keeps no answer: corrected, it can be sent again under the same key")
-    func refusalIsNotKept() throws {
-        let api = try Bulk.api()
+    @Test("a refused upload keeps no answer: corrected, it can be sent again under the same key", arguments: TestEngine.allCases)
+    func refusalIsNotKept(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let key = [("Idempotency-Key", "bulk-\(UUID().uuidString)")]
         let bad = [Bulk.line(1), Bulk.line(2, council: "nowhere")].joined(separator: "\n")
         #expect(try Bulk.upload(api, bad, headers: key).status == 422)

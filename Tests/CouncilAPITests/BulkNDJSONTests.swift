@@ -1,13 +1,14 @@
 import Foundation
 import HTTPTestSupport
+import StoreTestSupport
 import Testing
 
 /// `POST /v1/complaints/bulk` with NDJSON: atomic and partial uploads over a live server.
 @Suite("Bulk upload: NDJSON")
 struct BulkNDJSONTests {
-    @Test("an atomic upload stores every line and counts them; blank lines and a missing final newline are fine")
-    func atomicSuccess() throws {
-        let api = try Bulk.api()
+    @Test("an atomic upload stores every line and counts them; blank lines and a missing final newline are fine", arguments: TestEngine.allCases)
+    func atomicSuccess(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let body = [
             Bulk.line(1), "", Bulk.line(2, council: "E08000012"), "   ",
             Bulk.line(3, outcome: "upheld", extra: #","remedy_before_ombudsman":true"#),
@@ -32,9 +33,9 @@ struct BulkNDJSONTests {
         #expect(upheld["remedy_before_ombudsman"] as? Bool == true)
     }
 
-    @Test("sending the same upload again changes nothing; a changed line is counted as updated")
-    func resendIsUnchanged() throws {
-        let api = try Bulk.api()
+    @Test("sending the same upload again changes nothing; a changed line is counted as updated", arguments: TestEngine.allCases)
+    func resendIsUnchanged(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let body = (1...5).map { Bulk.line($0) }.joined(separator: "\r\n") + "\r\n"
         #expect(try Bulk.upload(api, body).status == 200)
         let again = try api.object(try Bulk.upload(api, body))
@@ -50,9 +51,9 @@ struct BulkNDJSONTests {
         #expect(stored["outcome"] as? String == "assessed_and_closed")
     }
 
-    @Test("one bad line refuses an atomic upload with 422 naming its line and field, and nothing is written")
-    func atomicRollback() throws {
-        let api = try Bulk.api()
+    @Test("one bad line refuses an atomic upload with 422 naming its line and field, and nothing is written", arguments: TestEngine.allCases)
+    func atomicRollback(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let body = [Bulk.line(1), Bulk.line(2), Bulk.line(3, decided: "2024-02-30"), Bulk.line(4)].joined(
             separator: "\n")
         let response = try Bulk.upload(api, body)
@@ -70,9 +71,9 @@ struct BulkNDJSONTests {
         }
     }
 
-    @Test("every bad line is listed with its physical line number, however it is bad")
-    func severalBadLines() throws {
-        let api = try Bulk.api()
+    @Test("every bad line is listed with its physical line number, however it is bad", arguments: TestEngine.allCases)
+    func severalBadLines(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let body = [
             Bulk.line(1),
             "",
@@ -94,9 +95,9 @@ struct BulkNDJSONTests {
         #expect(try Bulk.isStored(api, 1) == false)
     }
 
-    @Test("the fault list is capped at 1,000 entries and the answer says how many more there are")
-    func faultListIsCapped() throws {
-        let api = try Bulk.api()
+    @Test("the fault list is capped at 1,000 entries and the answer says how many more there are", arguments: TestEngine.allCases)
+    func faultListIsCapped(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let body = (1...1200).map { Bulk.line($0, council: "nowhere") }.joined(separator: "\n")
         let response = try Bulk.upload(api, body)
         #expect(response.status == 422)
@@ -105,9 +106,9 @@ struct BulkNDJSONTests {
         #expect((problem["detail"] as? String)?.contains("200 more") == true)
     }
 
-    @Test("partial mode writes the good lines and answers 207 with every line's outcome")
-    func partialMode() throws {
-        let api = try Bulk.api()
+    @Test("partial mode writes the good lines and answers 207 with every line's outcome", arguments: TestEngine.allCases)
+    func partialMode(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         #expect(try Bulk.upload(api, Bulk.line(2)).status == 200)
         let body = [
             Bulk.line(1), Bulk.line(2, outcome: "assessed_and_closed"), Bulk.line(3, decided: "soon"), "", Bulk.line(5),
@@ -139,18 +140,18 @@ struct BulkNDJSONTests {
         #expect(second["outcome"] as? String == "assessed_and_closed")
     }
 
-    @Test("a partial upload where nothing fails is a 200, still with its results")
-    func partialWithoutFailures() throws {
-        let api = try Bulk.api()
+    @Test("a partial upload where nothing fails is a 200, still with its results", arguments: TestEngine.allCases)
+    func partialWithoutFailures(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let response = try Bulk.upload(api, Bulk.line(1) + "\n" + Bulk.line(2) + "\n", query: "?mode=partial")
         #expect(response.status == 200)
         let results = try Bulk.results(api, response)
         #expect(results.map { $0["status"] as? String } == ["created", "created"])
     }
 
-    @Test("an upload with no complaint is refused in either mode", arguments: ["", "\n\n  \n", "\r\n"])
-    func emptyUpload(body: String) throws {
-        let api = try Bulk.api()
+    @Test("an upload with no complaint is refused in either mode", arguments: TestEngine.allCases, ["", "\n\n  \n", "\r\n"])
+    func emptyUpload(engine: TestEngine, body: String) throws {
+        let api = try Bulk.api(engine: engine)
         for query in ["", "?mode=partial"] {
             let response = try Bulk.upload(api, body, query: query)
             #expect(response.status == 422)
@@ -160,18 +161,18 @@ struct BulkNDJSONTests {
 
     @Test(
         "an unknown mode or any other query parameter is a 400",
-        arguments: ["?mode=all", "?mode=atomic&dry_run=1", "?mode=atomic&mode=partial"])
-    func badQuery(query: String) throws {
-        let api = try Bulk.api()
+        arguments: TestEngine.allCases, ["?mode=all", "?mode=atomic&dry_run=1", "?mode=atomic&mode=partial"])
+    func badQuery(engine: TestEngine, query: String) throws {
+        let api = try Bulk.api(engine: engine)
         let response = try Bulk.upload(api, Bulk.line(1), query: query)
         #expect(response.status == 400)
         #expect(try api.object(response)["type"] as? String == "/problems/invalid-parameter")
         #expect(try Bulk.isStored(api, 1) == false)
     }
 
-    @Test("a line longer than a complaint could be is refused with its number; the lines after it are still read")
-    func overlongLine() throws {
-        let api = try Bulk.api()
+    @Test("a line longer than a complaint could be is refused with its number; the lines after it are still read", arguments: TestEngine.allCases)
+    func overlongLine(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let long = Bulk.line(2, extra: #","subcategory":""# + String(repeating: "x", count: 70_000) + "\"")
         let body = [Bulk.line(1), long, Bulk.line(3, council: "nowhere")].joined(separator: "\n")
         let response = try Bulk.upload(api, body)
@@ -181,9 +182,9 @@ struct BulkNDJSONTests {
         #expect(faults.map(\.field) == ["line", "council"])
     }
 
-    @Test("a UTF-8 byte order mark before the first line is skipped, in NDJSON and in CSV")
-    func byteOrderMark() throws {
-        let api = try Bulk.api()
+    @Test("a UTF-8 byte order mark before the first line is skipped, in NDJSON and in CSV", arguments: TestEngine.allCases)
+    func byteOrderMark(engine: TestEngine) throws {
+        let api = try Bulk.api(engine: engine)
         let bom = "\u{FEFF}"
         #expect(try Bulk.upload(api, bom + Bulk.line(1)).status == 200)
         let csv = bom + "reference,council,decided,category,outcome\n24900002,knowsley,2024-09-02,Housing,upheld\n"

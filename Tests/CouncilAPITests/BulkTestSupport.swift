@@ -3,13 +3,15 @@ import Domain
 import Foundation
 import HTTPTestSupport
 import Repositories
+import StoreTestSupport
 
 /// A live API with a write token, and uploads to `POST /v1/complaints/bulk` built from parts.
 enum Bulk {
     static let token = "bulk-test-token"
 
-    static func api(maxBulkBytes: Int = 64 << 20) throws -> LiveAPI {
+    static func api(engine: TestEngine, maxBulkBytes: Int = 64 << 20) throws -> LiveAPI {
         try LiveAPI(
+            engine: engine,
             configuration: APIConfiguration(
                 apiTokens: [token], maxBulkBytes: maxBulkBytes, clock: .fixed(DemoDataset.asOf)))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTestSupport
+import StoreTestSupport
 import Testing
 
 /// A browser dashboard on another origin: preflights are answered for allowed origins, simple
@@ -7,8 +8,8 @@ import Testing
 @Suite struct CORSTests {
     static let dashboard = "https://dashboard.example"
 
-    @Test func aPreflightFromAnAllowedOriginIsAnswered() throws {
-        let api = try LiveAPI(corsOrigins: [Self.dashboard])
+    @Test(arguments: TestEngine.allCases) func aPreflightFromAnAllowedOriginIsAnswered(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine, corsOrigins: [Self.dashboard])
         let response = try api.request(
             "OPTIONS", "/v1/complaints",
             headers: [
@@ -29,8 +30,8 @@ import Testing
         #expect(response.values("Vary").contains { $0.contains("Origin") })
     }
 
-    @Test func aSimpleRequestGetsTheHeadersTheBrowserNeeds() throws {
-        let api = try LiveAPI(corsOrigins: [Self.dashboard])
+    @Test(arguments: TestEngine.allCases) func aSimpleRequestGetsTheHeadersTheBrowserNeeds(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine, corsOrigins: [Self.dashboard])
         let response = try api.get("/v1/complaints?limit=1", headers: [("Origin", Self.dashboard)])
         #expect(response.status == 200)
         #expect(response.header("Access-Control-Allow-Origin") == Self.dashboard)
@@ -40,15 +41,15 @@ import Testing
         #expect(response.values("Vary").contains { $0.contains("Origin") })
     }
 
-    @Test func problemsAreReadableByTheDashboardToo() throws {
-        let api = try LiveAPI(corsOrigins: [Self.dashboard])
+    @Test(arguments: TestEngine.allCases) func problemsAreReadableByTheDashboardToo(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine, corsOrigins: [Self.dashboard])
         let response = try api.get("/v1/councils/atlantis", headers: [("Origin", Self.dashboard)])
         try expectProblem(response, status: 404)
         #expect(response.header("Access-Control-Allow-Origin") == Self.dashboard)
     }
 
-    @Test func anotherOriginGetsNoCORSHeaders() throws {
-        let api = try LiveAPI(corsOrigins: [Self.dashboard])
+    @Test(arguments: TestEngine.allCases) func anotherOriginGetsNoCORSHeaders(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine, corsOrigins: [Self.dashboard])
         let simple = try api.get("/v1/councils", headers: [("Origin", "https://evil.example")])
         #expect(simple.status == 200)
         #expect(simple.header("Access-Control-Allow-Origin") == nil)
@@ -61,8 +62,8 @@ import Testing
         #expect(preflight.header("Access-Control-Allow-Methods") == nil)
     }
 
-    @Test func aWildcardConfigurationAllowsAnyOrigin() throws {
-        let api = try LiveAPI(corsOrigins: ["*"])
+    @Test(arguments: TestEngine.allCases) func aWildcardConfigurationAllowsAnyOrigin(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine, corsOrigins: ["*"])
         let simple = try api.get("/v1/councils", headers: [("Origin", "https://anywhere.example")])
         #expect(simple.header("Access-Control-Allow-Origin") == "*")
         let preflight = try api.request(
@@ -72,8 +73,8 @@ import Testing
         #expect(preflight.header("Access-Control-Allow-Origin") == "*")
     }
 
-    @Test func withoutConfigurationThereIsNoCORS() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func withoutConfigurationThereIsNoCORS(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let response = try api.get("/v1/councils", headers: [("Origin", Self.dashboard)])
         #expect(response.header("Access-Control-Allow-Origin") == nil)
         #expect(response.header("Vary") == nil)

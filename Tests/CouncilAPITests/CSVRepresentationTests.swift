@@ -1,17 +1,19 @@
 import Foundation
 import HTTPTestSupport
+import StoreTestSupport
 import Testing
 
 /// Lists and statistics as CSV, asked for by `Accept: text/csv` or `format=csv`: a header row, and
 /// figures rounded as the Ombudsman's page rounds them.
 @Suite struct CSVRepresentationTests {
-    @Test(arguments: [
+    @Test(arguments: TestEngine.allCases, [
         ("/v1/complaints?limit=3", [("Accept", "text/csv")]),
         ("/v1/complaints?limit=3&format=csv", []),
         ("/v1/complaints?limit=3&format=csv", [("Accept", "application/json")]),
     ])
-    func aListAsCSV(_ target: String, _ headers: [(String, String)]) throws {
-        let api = try LiveAPI()
+    func aListAsCSV(engine: TestEngine, _ request: (target: String, headers: [(String, String)])) throws {
+        let (target, headers) = request
+        let api = try LiveAPI(engine: engine)
         let response = try api.get(target, headers: headers)
         #expect(response.status == 200)
         #expect(response.header("Content-Type")?.hasPrefix("text/csv") == true)
@@ -25,8 +27,8 @@ import Testing
         #expect(rows.map { $0["reference"] } == json.map { $0["reference"] as? String })
     }
 
-    @Test func statisticsAsCSVRoundLikeThePage() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func statisticsAsCSVRoundLikeThePage(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         for response in [
             try api.get("/v1/councils/knowsley/statistics?year=2024-25", headers: [("Accept", "text/csv")]),
             try api.get("/v1/councils/knowsley/statistics?year=2024-25&format=csv"),
@@ -49,8 +51,8 @@ import Testing
         }
     }
 
-    @Test func theLeagueTableAsCSVKeepsItsOrder() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func theLeagueTableAsCSVKeepsItsOrder(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let response = try api.get("/v1/statistics?type=metropolitan_borough&sort=-upheld_rate&format=csv")
         #expect(response.status == 200)
         let councils = csvRows(response).rows.compactMap { $0["council"] }
@@ -59,8 +61,8 @@ import Testing
         #expect(councils.count == 3)
     }
 
-    @Test func theHistoryAsCSVHasOneRowPerYear() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func theHistoryAsCSVHasOneRowPerYear(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let response = try api.get("/v1/councils/knowsley/statistics/history", headers: [("Accept", "text/csv")])
         #expect(response.status == 200)
         let years = csvRows(response).rows.compactMap { $0["year"] }
@@ -68,17 +70,17 @@ import Testing
         #expect(years.last == "2024-25")
     }
 
-    @Test func qualityValuesPickTheRepresentation() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func qualityValuesPickTheRepresentation(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let csv = try api.get("/v1/councils?limit=1", headers: [("Accept", "application/json;q=0.5, text/csv")])
         #expect(csv.header("Content-Type")?.hasPrefix("text/csv") == true)
         let json = try api.get("/v1/councils?limit=1", headers: [("Accept", "text/csv;q=0.1, */*;q=0.9")])
         #expect(json.header("Content-Type") == "application/json")
     }
 
-    @Test(arguments: ["application/xml", "text/html", "text/csv;q=0"])
-    func anUnavailableRepresentationIs406(_ accept: String) throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases, ["application/xml", "text/html", "text/csv;q=0"])
+    func anUnavailableRepresentationIs406(engine: TestEngine, _ accept: String) throws {
+        let api = try LiveAPI(engine: engine)
         try expectProblem(
             try api.get("/v1/councils/knowsley/statistics", headers: [("Accept", accept)]), status: 406,
             type: "/problems/not-acceptable")

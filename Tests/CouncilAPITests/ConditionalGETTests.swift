@@ -1,12 +1,13 @@
 import Foundation
 import HTTPTestSupport
+import StoreTestSupport
 import Testing
 
 /// Conditional GETs over a socket: a tag from an earlier answer gets 304 while nothing was written,
 /// and a fresh answer with a new tag once something was.
 @Suite struct ConditionalGETTests {
-    @Test func aMatchingTagGets304WithoutABody() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func aMatchingTagGets304WithoutABody(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let first = try api.get("/v1/councils/knowsley")
         #expect(first.status == 200)
         #expect(first.header("Cache-Control") == "no-cache")
@@ -24,8 +25,8 @@ import Testing
         #expect(try api.get("/v1/councils/knowsley", headers: [("If-None-Match", "\"0-other\"")]).status == 200)
     }
 
-    @Test func aWriteToTheStoreRetiresEveryTag() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func aWriteToTheStoreRetiresEveryTag(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let list = "/v1/complaints?council=knowsley&limit=5"
         let before = try api.get(list)
         let tag = try #require(before.header("ETag"))
@@ -41,8 +42,8 @@ import Testing
         #expect(try api.get(list, headers: [("If-None-Match", newTag)]).status == 304)
     }
 
-    @Test func tagsDifferByTargetAndRepresentation() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func tagsDifferByTargetAndRepresentation(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let json = try #require(try api.get("/v1/complaints?limit=2").header("ETag"))
         let csv = try #require(try api.get("/v1/complaints?limit=2", headers: [("Accept", "text/csv")]).header("ETag"))
         let other = try #require(try api.get("/v1/complaints?limit=3").header("ETag"))
@@ -54,8 +55,8 @@ import Testing
     /// Found by schemathesis: `If-None-Match: *` used to get 304 before the request was checked, so
     /// an unknown council or a bad parameter looked like a cached success. RFC 9110 section 13.2.1:
     /// preconditions are ignored when the answer would not be 2xx.
-    @Test func aWildcardNeverHidesAnError() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func aWildcardNeverHidesAnError(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         try expectProblem(try api.get("/v1/councils/nowhere", headers: [("If-None-Match", "*")]), status: 404)
         try expectProblem(try api.get("/v1/complaints?limit=0", headers: [("If-None-Match", "*")]), status: 400)
         try expectProblem(try api.get("/v1/complaints/99999999", headers: [("If-None-Match", "*")]), status: 404)
@@ -64,8 +65,8 @@ import Testing
         #expect(existing.header("ETag") != nil)
     }
 
-    @Test func errorsAndOperationalEndpointsCarryNoTag() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func errorsAndOperationalEndpointsCarryNoTag(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         #expect(try api.get("/v1/councils/nowhere").header("ETag") == nil)
         #expect(try api.get("/healthz").header("ETag") == nil)
         #expect(try api.get("/metrics").header("ETag") == nil)

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import HTTPTestSupport
 import JSON
+import StoreTestSupport
 import Testing
 
 @testable import CouncilAPI
@@ -11,8 +12,8 @@ import Testing
 @Suite struct ContractRegressionTests {
     /// The document offered `category` on both service-improvement lists; the server refused it
     /// as an unknown parameter.
-    @Test func serviceImprovementsFilterByCategory() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func serviceImprovementsFilterByCategory(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         for base in [
             "/v1/service-improvements?as_of=2025-03-31", "/v1/councils/knowsley/service-improvements?as_of=2025-03-31",
         ] {
@@ -31,8 +32,8 @@ import Testing
 
     /// Empty free-text filters mean "no filter" (as an empty form field sends them); the document
     /// said they must not be empty.
-    @Test func anEmptyTextFilterIsNoFilter() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func anEmptyTextFilterIsNoFilter(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let all = try api.items(try api.get("/v1/councils?limit=100"))
         #expect(try api.items(try api.get("/v1/councils?limit=100&region=&q=")).count == all.count)
         let schema = try #require(
@@ -43,8 +44,8 @@ import Testing
 
     /// The 200-character cap counts code points, as JSON Schema's maxLength does: 101 letters with
     /// a combining accent each are 101 characters but 202 code points.
-    @Test func textLengthsCountCodePoints() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func textLengthsCountCodePoints(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let accented = String(repeating: "e%CC%81", count: 101)
         let problem = try expectProblem(try api.get("/v1/councils?q=\(accented)"), status: 400)
         #expect(errorFields(problem) == ["q"])
@@ -76,8 +77,8 @@ import Testing
     /// The document promised ETag and 304 on health, readiness and metrics too, which the server
     /// never tags (they change without any write). It now lists them exactly where the server sends
     /// an ETag.
-    @Test func conditionalGETIsDocumentedWhereTheServerTags() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func conditionalGETIsDocumentedWhereTheServerTags(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let document = OpenAPIDocument.build(serverURL: nil)
         for path in ["/healthz", "/readyz", "/metrics", "/openapi.json", "/v1/councils", "/v1/published-averages"] {
             let operation = try #require(document["paths"]?[path]?["get"], "\(path)")

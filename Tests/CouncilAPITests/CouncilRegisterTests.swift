@@ -2,6 +2,7 @@ import CSV
 import Domain
 import Foundation
 import Repositories
+import StoreTestSupport
 import Testing
 
 @testable import CouncilAPI
@@ -28,9 +29,9 @@ import Testing
         try locate("shared/data/uk_local_authorities_current.csv")
     }
 
-    private static func makeStore() throws -> DataStore {
+    private static func makeStore(_ engine: TestEngine) throws -> DataStore {
         let migrations = URL(fileURLWithPath: try locate("Migrations/0001_initial.sql")).deletingLastPathComponent()
-        return try DataStore.temporary(migrationsDirectory: migrations.path)
+        return try engine.makeStore(migrationsDirectory: migrations.path)
     }
 
     private static let header =
@@ -86,9 +87,9 @@ import Testing
         }
     }
 
-    @Test func importingTheRegisterTwiceChangesNothing() throws {
+    @Test(arguments: TestEngine.allCases) func importingTheRegisterTwiceChangesNothing(engine: TestEngine) throws {
         let result = try CouncilRegister.parse(contentsOfFile: Self.registerPath())
-        let store = try Self.makeStore()
+        let store = try Self.makeStore(engine)
         let first = try store.councils.upsert(councils: result.councils, populations: result.populations)
         #expect(UpsertSummary(first.councils) == UpsertSummary(created: 317))
         #expect(UpsertSummary(first.populations) == UpsertSummary(created: 317))
@@ -98,9 +99,9 @@ import Testing
         #expect(try store.councils.list(page: PageRequest(limit: 1000)).items.count == 317)
     }
 
-    @Test func importingTheRegisterOverTheDemoLeavesTheDemoCouncilsUnchanged() throws {
+    @Test(arguments: TestEngine.allCases) func importingTheRegisterOverTheDemoLeavesTheDemoCouncilsUnchanged(engine: TestEngine) throws {
         let result = try CouncilRegister.parse(contentsOfFile: Self.registerPath())
-        let store = try Self.makeStore()
+        let store = try Self.makeStore(engine)
         try store.demo.load()
         let outcomes = try store.councils.upsert(councils: result.councils, populations: result.populations)
         let demoCount = DemoDataset.standard.councils.count

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTestSupport
 import JSON
+import StoreTestSupport
 import Testing
 
 /// The life of a decision through the write API: create, repeat, conflict, correct, delete, and
@@ -22,8 +23,8 @@ import Testing
         }
     }
 
-    @Test func postCreatesWith201LocationAndTheStoredRecord() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func postCreatesWith201LocationAndTheStoredRecord(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let response = try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint)
         #expect(response.status == 201)
         #expect(response.header("Location") == "/v1/complaints/24123456")
@@ -34,8 +35,8 @@ import Testing
         #expect(read.body == response.body)
     }
 
-    @Test func nullOptionalMembersAreAbsentValues() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func nullOptionalMembersAreAbsentValues(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         var body = WriteFixtures.complaint
         body["received"] = .null
         body["compliance"] = .null
@@ -46,8 +47,8 @@ import Testing
         #expect(stored["compliance"] is NSNull)
     }
 
-    @Test func identicalPostIs200AndWritesNothingNew() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func identicalPostIs200AndWritesNothingNew(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let first = try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint)
         var respelt = WriteFixtures.complaint
         respelt["reference"] = "24-123-456"
@@ -62,8 +63,8 @@ import Testing
             }) == 1)
     }
 
-    @Test func postOfADifferentDecisionUnderAnExistingReferenceIs409PointingToPut() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func postOfADifferentDecisionUnderAnExistingReferenceIs409PointingToPut(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         #expect(try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint).status == 201)
         var changed = WriteFixtures.complaint
         changed["category"] = "Housing"
@@ -78,8 +79,8 @@ import Testing
         #expect(stored["category"] as? String == "Adult care services")
     }
 
-    @Test func putCreatesThenCorrects() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func putCreatesThenCorrects(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let created = try api.send("PUT", "/v1/complaints/24-123-456", object: WriteFixtures.complaint)
         #expect(created.status == 201)
         #expect(created.header("Location") == "/v1/complaints/24123456")
@@ -98,8 +99,8 @@ import Testing
         #expect(try api.send("PUT", "/v1/complaints/24123456", object: corrected).status == 200)
     }
 
-    @Test func putCanCorrectADemoDecision() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func putCanCorrectADemoDecision(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let demo = try #require(
             try api.store.complaints.list(.init(councilID: "knowsley"), page: .first(1)).items.first)
         var body = WriteFixtures.complaint
@@ -109,14 +110,14 @@ import Testing
         #expect(try api.object(response)["demo"] as? Bool == false)
     }
 
-    @Test func putToAPathThatIsNoReferenceIs404() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func putToAPathThatIsNoReferenceIs404(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let response = try api.send("PUT", "/v1/complaints/not-a-case", object: WriteFixtures.complaint)
         #expect(response.status == 404)
     }
 
-    @Test func deleteIs204ThenTheDecisionIsGone() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func deleteIs204ThenTheDecisionIsGone(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         #expect(try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint).status == 201)
         let deleted = try api.send(
             "DELETE", "/v1/complaints/24 123 456".replacingOccurrences(of: " ", with: "%20"), contentType: nil)
@@ -128,8 +129,8 @@ import Testing
         #expect(try api.object(again)["type"] as? String == "/problems/not-found")
     }
 
-    @Test func everyWriteIsSeenByTheNextReadUnderANewETag() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func everyWriteIsSeenByTheNextReadUnderANewETag(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let target = "/v1/councils/knowsley/statistics?year=2024-25"
         let before = try api.get(target)
         let tag = try #require(before.header("ETag"))
@@ -150,8 +151,8 @@ import Testing
         #expect(try api.object(afterDelete)[path: "complaints.dealt_with"] as? Int == 35)
     }
 
-    @Test func aRefusedWriteLeavesTheRevisionAlone() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func aRefusedWriteLeavesTheRevisionAlone(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         #expect(try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint).status == 201)
         let revision = try api.store.revision()
         var changed = WriteFixtures.complaint

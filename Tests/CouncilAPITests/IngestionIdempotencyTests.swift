@@ -4,6 +4,7 @@ import HTTPServer
 import HTTPTestSupport
 import JSON
 import Repositories
+import StoreTestSupport
 import SQLiteStore
 import Synchronization
 import Testing
@@ -15,8 +16,8 @@ import Testing
 @Suite struct IngestionIdempotencyTests {
     static func key(_ value: String) -> [(String, String)] { [("Idempotency-Key", value)] }
 
-    @Test func replayGetsTheSameAnswerAndWritesNothing() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func replayGetsTheSameAnswerAndWritesNothing(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let first = try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key("k-1"))
         #expect(first.status == 201)
         #expect(first.header("Idempotent-Replayed") == nil)
@@ -32,8 +33,8 @@ import Testing
         #expect(try api.store.idempotency.count() == 1)
     }
 
-    @Test func withoutAKeyARepeatIsAnIdenticalPost() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func withoutAKeyARepeatIsAnIdenticalPost(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         #expect(try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint).status == 201)
         let repeated = try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint)
         #expect(repeated.status == 200)
@@ -41,8 +42,8 @@ import Testing
         #expect(try api.store.idempotency.count() == 0)
     }
 
-    @Test func theSameKeyForAnotherRequestIs422() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func theSameKeyForAnotherRequestIs422(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         #expect(
             try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key("k-2")).status
                 == 201)
@@ -55,8 +56,8 @@ import Testing
         #expect(try api.get("/v1/complaints/24000001").status == 404)
     }
 
-    @Test func theSameKeyOnAnotherPathOrFromAnotherTokenIs422() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func theSameKeyOnAnotherPathOrFromAnotherTokenIs422(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         #expect(
             try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key("k-3")).status
                 == 201)
@@ -68,8 +69,8 @@ import Testing
         #expect(otherPath.status == 422)
     }
 
-    @Test func refusalsAreNotKeptSoACorrectedRetryWorks() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func refusalsAreNotKeptSoACorrectedRetryWorks(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         var invalid = WriteFixtures.complaint
         invalid["outcome"] = "won"
         #expect(try api.send("POST", "/v1/complaints", object: invalid, headers: Self.key("k-4")).status == 422)
@@ -80,8 +81,8 @@ import Testing
         #expect(corrected.header("Idempotent-Replayed") == nil)
     }
 
-    @Test func anIdentical200IsKeptAndReplayedToo() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func anIdentical200IsKeptAndReplayedToo(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         #expect(try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint).status == 201)
         let keyed = try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key("k-5"))
         #expect(keyed.status == 200)
@@ -90,25 +91,25 @@ import Testing
         #expect(replay.header("Idempotent-Replayed") == "true")
     }
 
-    @Test(arguments: ["", String(repeating: "k", count: 256), "with space", "tab\there", "caf\u{e9}"])
-    func malformedKeysAre400(_ value: String) throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases, ["", String(repeating: "k", count: 256), "with space", "tab\there", "caf\u{e9}"])
+    func malformedKeysAre400(engine: TestEngine, _ value: String) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let response = try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key(value))
         #expect(response.status == 400, "\(value.debugDescription)")
         #expect(try api.errorFields(response) == ["Idempotency-Key"])
         #expect(try api.get("/v1/complaints/24123456").status == 404)
     }
 
-    @Test func aKeyOf255VisibleCharactersIsAccepted() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func aKeyOf255VisibleCharactersIsAccepted(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let key = String(repeating: "~", count: 254) + "!"
         #expect(
             try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key(key)).status
                 == 201)
     }
 
-    @Test func concurrentCopiesOfOneRequestWriteOnce() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func concurrentCopiesOfOneRequestWriteOnce(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let revision = try api.store.revision()
         let copies = 12
         let results = Mutex<[RawResponse]>([])
@@ -156,12 +157,12 @@ import Testing
         try scope.commit { _ in .json(.string(text), status: .created, headers: ["Location": "/v1/things/1"]) }
     }
 
-    func makeStore() throws -> DataStore {
-        try DataStore.temporary(migrationsDirectory: try DataStore.locateMigrations(explicit: nil))
+    func makeStore(_ engine: TestEngine) throws -> DataStore {
+        try engine.makeStore(migrationsDirectory: try DataStore.locateMigrations(explicit: nil))
     }
 
-    @Test func aSecondRequestWhileTheFirstIsInFlightIs409ThenGetsTheReplay() throws {
-        let runner = WriteRunner(store: try makeStore())
+    @Test(arguments: TestEngine.allCases) func aSecondRequestWhileTheFirstIsInFlightIs409ThenGetsTheReplay(engine: TestEngine) throws {
+        let runner = WriteRunner(store: try makeStore(engine))
         let entered = DispatchSemaphore(value: 0)
         let proceed = DispatchSemaphore(value: 0)
         let finished = DispatchSemaphore(value: 0)
@@ -204,8 +205,8 @@ import Testing
         #expect(retry.headers["Location"] == "/v1/things/1")
     }
 
-    @Test func theKeyIsReleasedWhenTheHandlerFails() throws {
-        let runner = WriteRunner(store: try makeStore())
+    @Test(arguments: TestEngine.allCases) func theKeyIsReleasedWhenTheHandlerFails(engine: TestEngine) throws {
+        let runner = WriteRunner(store: try makeStore(engine))
         struct Failure: Error {}
         #expect(throws: Failure.self) {
             try runner.run(Self.request(key: "k")) { _ in throw Failure() }
@@ -214,9 +215,9 @@ import Testing
         #expect(try runner.run(Self.request(key: "k")) { try Self.created($0) }.status == .created)
     }
 
-    @Test func afterTheLifetimeTheKeyMayBeUsedAgain() throws {
+    @Test(arguments: TestEngine.allCases) func afterTheLifetimeTheKeyMayBeUsedAgain(engine: TestEngine) throws {
         let clock = Atomic<Int64>(1_000)
-        let runner = WriteRunner(store: try makeStore(), lifetime: 60, now: { clock.load(ordering: .relaxed) })
+        let runner = WriteRunner(store: try makeStore(engine), lifetime: 60, now: { clock.load(ordering: .relaxed) })
         _ = try runner.run(Self.request(key: "k", body: "{\"n\":1}")) { try Self.created($0, "first") }
         #expect(throws: HTTPError.self) {
             try runner.run(Self.request(key: "k", body: "{\"n\":2}")) { try Self.created($0, "second") }

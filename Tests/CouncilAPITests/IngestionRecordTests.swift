@@ -1,12 +1,13 @@
 import Foundation
 import HTTPTestSupport
 import JSON
+import StoreTestSupport
 import Testing
 
 /// Councils, populations, reports, improvements, letters and averages through the write API.
 @Suite struct IngestionRecordTests {
-    @Test func councilIsCreatedThenReplacedByPostOrPut() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func councilIsCreatedThenReplacedByPostOrPut(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let created = try api.send("POST", "/v1/councils", object: WriteFixtures.council)
         #expect(created.status == 201)
         #expect(created.header("Location") == "/v1/councils/testshire")
@@ -23,23 +24,23 @@ import Testing
         #expect(try api.object(try api.get("/v1/councils/testshire"))["name"] as? String == "Testshire Council")
     }
 
-    @Test func putCreatesACouncil() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func putCreatesACouncil(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let response = try api.send("PUT", "/v1/councils/testshire", object: WriteFixtures.council)
         #expect(response.status == 201)
         #expect(response.header("Location") == "/v1/councils/testshire")
     }
 
-    @Test func putWhoseBodyNamesAnotherCouncilIsRefusedOnId() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func putWhoseBodyNamesAnotherCouncilIsRefusedOnId(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let response = try api.send("PUT", "/v1/councils/knowsley", object: WriteFixtures.council)
         #expect(response.status == 422)
         #expect(try api.errorFields(response) == ["id"])
         #expect(try api.get("/v1/councils/testshire").status == 404)
     }
 
-    @Test func putToTheGSSCodeChangesTheIdAndTheRecordsFollow() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func putToTheGSSCodeChangesTheIdAndTheRecordsFollow(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let knowsley = try api.object(try api.get("/v1/councils/knowsley"))
         var moved = JSONObject()
         for key in ["name", "short_name", "gss_code", "type", "region"] {
@@ -53,8 +54,8 @@ import Testing
         #expect(statistics[path: "complaints.dealt_with"] as? Int == 35)
     }
 
-    @Test func anIdHeldByAnotherCouncilIsAConflict() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func anIdHeldByAnotherCouncilIsAConflict(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         var taken = WriteFixtures.council
         taken["id"] = "knowsley"
         let response = try api.send("POST", "/v1/councils", object: taken)
@@ -62,8 +63,8 @@ import Testing
         #expect(try api.errorFields(response) == ["id"])
     }
 
-    @Test func populationIsStoredForTheCouncilInThePath() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func populationIsStoredForTheCouncilInThePath(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let response = try api.send("POST", "/v1/councils/E08000011/populations", object: WriteFixtures.population)
         #expect(response.status == 201)
         #expect(response.header("Location") == "/v1/councils/knowsley/populations")
@@ -79,8 +80,8 @@ import Testing
             try api.send("POST", "/v1/councils/atlantis/populations", object: WriteFixtures.population).status == 404)
     }
 
-    @Test func reportWithoutAnIdGetsAStableGeneratedOne() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func reportWithoutAnIdGetsAStableGeneratedOne(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let first = try api.send("POST", "/v1/reports", object: WriteFixtures.report)
         #expect(first.status == 201)
         let id = try #require(try api.object(first)["id"] as? String)
@@ -93,8 +94,8 @@ import Testing
         #expect(try api.get("/v1/reports/\(id)").status == 200)
     }
 
-    @Test func reportWithAnIdIsReplacedByThatId() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func reportWithAnIdIsReplacedByThatId(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         var report = WriteFixtures.report
         report["id"] = "knowsley-care-charges"
         #expect(try api.send("POST", "/v1/reports", object: report).status == 201)
@@ -106,8 +107,8 @@ import Testing
                 == "Council failed to review care charges properly")
     }
 
-    @Test func serviceImprovementIsStoredWithItsActionsInOrder() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func serviceImprovementIsStoredWithItsActionsInOrder(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let response = try api.send("POST", "/v1/service-improvements", object: WriteFixtures.serviceImprovement)
         #expect(response.status == 201)
         #expect(response.header("Location") == "/v1/councils/knowsley/service-improvements")
@@ -116,8 +117,8 @@ import Testing
         #expect(stored?["actions"] as? [String] == ["Remind staff of the allocation rules.", "Review the policy."])
     }
 
-    @Test func annualLetterIsStoredAsALinkOrText() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func annualLetterIsStoredAsALinkOrText(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let response = try api.send("POST", "/v1/annual-letters", object: WriteFixtures.annualLetter)
         #expect(response.status == 201)
         #expect(response.header("Location") == "/v1/councils/knowsley/annual-letters")
@@ -129,8 +130,8 @@ import Testing
         #expect(try api.object(replaced)["url"] is NSNull)
     }
 
-    @Test func publishedAverageAcceptsRatesAsFractionsAndCountsAbove1() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func publishedAverageAcceptsRatesAsFractionsAndCountsAbove1(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let rate = try api.send("POST", "/v1/published-averages", object: WriteFixtures.publishedAverage)
         #expect(rate.status == 201)
         #expect(rate.header("Location") == "/v1/published-averages?year=2019-20&type=unitary")

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTestSupport
 import JSON
 import Repositories
+import StoreTestSupport
 import Testing
 
 /// Live servers that accept writes, and the bodies the write tests start from.
@@ -13,8 +14,10 @@ extension LiveAPI {
 
     /// The demo data on a live server that accepts `writeToken` and `otherWriteToken`, today
     /// being the demo's `asOf` (2025-03-31).
-    static func writable(tokens: [String] = [writeToken, otherWriteToken]) throws -> LiveAPI {
-        try LiveAPI(configuration: APIConfiguration(apiTokens: tokens, clock: .fixed(DemoDataset.asOf)))
+    static func writable(engine: TestEngine = .sqlite, tokens: [String] = [writeToken, otherWriteToken]) throws
+        -> LiveAPI
+    {
+        try LiveAPI(engine: engine, configuration: APIConfiguration(apiTokens: tokens, clock: .fixed(DemoDataset.asOf)))
     }
 
     /// A write with a JSON body, the bearer token and Content-Type set unless overridden.

@@ -3,13 +3,14 @@ import Foundation
 import HTTPServer
 import HTTPTestSupport
 import Repositories
+import StoreTestSupport
 import SQLiteStore
 import Testing
 
 /// What operators and tools see: health, readiness, metrics, HEAD.
 @Suite struct OperationalEndpointTests {
-    @Test func healthAndReadinessAnswer() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func healthAndReadinessAnswer(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let health = try api.get("/healthz")
         #expect(health.status == 200)
         #expect(try api.object(health)["status"] as? String == "ok")
@@ -36,8 +37,8 @@ import Testing
         #expect(try live.get("/v1/councils").status == 200)
     }
 
-    @Test func metricsCountRequestsByRouteAndStatus() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func metricsCountRequestsByRouteAndStatus(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         for _ in 0..<3 { #expect(try api.get("/v1/councils/knowsley").status == 200) }
         #expect(try api.get("/v1/councils/atlantis").status == 404)
         #expect(try api.get("/v1/complaints?limit=0").status == 400)
@@ -62,8 +63,8 @@ import Testing
 
     /// HEAD answers GET's status and headers (length and tag included) with no body: the next
     /// response on the same connection starts right after the head.
-    @Test func headGivesTheHeadersWithoutTheBody() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func headGivesTheHeadersWithoutTheBody(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let get = try api.get("/v1/councils/knowsley")
         let client = try api.live.connect()
         let port = api.live.port
@@ -80,8 +81,8 @@ import Testing
         #expect(next.text == #"{"status":"ok"}"#)
     }
 
-    @Test func theDocumentIsServedAsJSON() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func theDocumentIsServedAsJSON(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let response = try api.get("/openapi.json")
         #expect(response.status == 200)
         #expect(response.header("Content-Type") == "application/json")
@@ -90,8 +91,8 @@ import Testing
         #expect((document["paths"] as? [String: Any])?["/v1/complaints"] != nil)
     }
 
-    @Test func everyAnswerCarriesARequestID() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func everyAnswerCarriesARequestID(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         for target in ["/healthz", "/v1/councils", "/v1/councils/atlantis", "/v1/complaints?limit=0"] {
             #expect(try api.get(target).header("X-Request-Id")?.isEmpty == false, "\(target)")
         }

@@ -2,14 +2,15 @@ import Domain
 import Foundation
 import HTTPTestSupport
 import Repositories
+import StoreTestSupport
 import Testing
 
 /// Keyset pagination seen by a client: following the cursor (or the Link header) visits every
 /// record once, and rows written between page fetches neither repeat nor hide the rows that were
 /// already there.
 @Suite struct PaginationTests {
-    @Test func followingNextCursorVisitsEveryDecisionOnce() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func followingNextCursorVisitsEveryDecisionOnce(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let references = try api.allComplaintReferences(query: "limit=100")
         #expect(references.count > 1000, "the demo data should span many pages")
         #expect(Set(references).count == references.count, "a reference came twice")
@@ -23,8 +24,8 @@ import Testing
         #expect(references == stored)
     }
 
-    @Test func theLinkHeaderLeadsThroughTheSamePages() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func theLinkHeaderLeadsThroughTheSamePages(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         var target = "/v1/complaints?council=knowsley&limit=25"
         var references: [String] = []
         var pages = 0
@@ -51,8 +52,8 @@ import Testing
         #expect(Set(references).count == references.count)
     }
 
-    @Test func theLastPageHasNoCursorAndNoLink() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func theLastPageHasNoCursorAndNoLink(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let response = try api.get("/v1/councils?limit=100")
         #expect(response.header("Link") == nil)
         #expect(try api.object(response)["next_cursor"] is NSNull)
@@ -61,8 +62,8 @@ import Testing
     /// Between page fetches, decisions are stored on both sides of the cursor (newest first, by
     /// decided then reference). Rows before the cursor must not appear (they would be duplicates of
     /// a position already passed); rows after it must; every row there before is seen exactly once.
-    @Test func insertsBetweenPagesNeitherRepeatNorHideRows() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func insertsBetweenPagesNeitherRepeatNorHideRows(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let query = "council=knowsley&limit=20"
         let before = try api.allComplaintReferences(query: query)
         #expect(before.count > 60)
@@ -121,8 +122,8 @@ import Testing
         #expect(seen.count == before.count + older.count)
     }
 
-    @Test func inMemoryListsPageToo() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func inMemoryListsPageToo(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         var target = "/v1/published-averages?limit=3"
         var keys: [String] = []
         while true {

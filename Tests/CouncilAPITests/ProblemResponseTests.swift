@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTestSupport
+import StoreTestSupport
 import Testing
 
 /// What a client gets when it asks for something that does not exist or asks badly: an RFC 9457
@@ -7,7 +8,7 @@ import Testing
 @Suite struct ProblemResponseTests {
     // MARK: 404
 
-    @Test(arguments: [
+    @Test(arguments: TestEngine.allCases, [
         "/v1/councils/atlantis",
         "/v1/councils/E99999999/statistics",
         "/v1/councils/atlantis/service-improvements",
@@ -15,26 +16,26 @@ import Testing
         "/v1/complaints/99-999-999",
         "/v1/reports/no-such-report",
     ])
-    func unknownResourcesAreNotFound(_ target: String) throws {
-        let api = try LiveAPI()
+    func unknownResourcesAreNotFound(engine: TestEngine, _ target: String) throws {
+        let api = try LiveAPI(engine: engine)
         try expectProblem(try api.get(target), status: 404, type: "/problems/not-found")
     }
 
-    @Test func aMalformedReferenceIsNotFoundAndSaysHowToWriteOne() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func aMalformedReferenceIsNotFoundAndSaysHowToWriteOne(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let problem = try expectProblem(
             try api.get("/v1/complaints/not-a-ref"), status: 404, type: "/problems/not-found")
         #expect((problem["detail"] as? String)?.contains("23 008 737") == true)
     }
 
-    @Test func anUnknownPathIsNotFound() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func anUnknownPathIsNotFound(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         try expectProblem(try api.get("/v1/nothing-here"), status: 404)
         try expectProblem(try api.get("/v2/councils"), status: 404)
     }
 
-    @Test func anUnknownCouncilFilterIsABadParameterNotAnEmptyList() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func anUnknownCouncilFilterIsABadParameterNotAnEmptyList(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let problem = try expectProblem(
             try api.get("/v1/complaints?council=atlantis"), status: 400, type: "/problems/invalid-parameter")
         #expect(errorFields(problem) == ["council"])
@@ -63,13 +64,14 @@ import Testing
         ("/v1/complaints?limit=5&limit=6", "limit"),
     ])
     func badParametersAreNamed(_ target: String, _ field: String) throws {
+        // Parameters are refused before any query: one engine is enough.
         let api = try LiveAPI()
         let problem = try expectProblem(try api.get(target), status: 400, type: "/problems/invalid-parameter")
         #expect(errorFields(problem).contains(field), "\(target): \(problem)")
     }
 
-    @Test func everyBadParameterIsNamedInOneAnswer() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func everyBadParameterIsNamedInOneAnswer(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let problem = try expectProblem(
             try api.get("/v1/complaints?year=2024&limit=0&colour=red&outcome=maybe"), status: 400)
         #expect(Set(errorFields(problem)) == ["year", "limit", "colour", "outcome"])
@@ -79,8 +81,8 @@ import Testing
     }
 
     /// A cursor that decodes but belongs to another list (another key shape) is refused too.
-    @Test func aCursorOfAnotherListIsRefused() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func aCursorOfAnotherListIsRefused(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let councils = try api.object(try api.get("/v1/councils?limit=1"))
         let cursor = try #require(councils["next_cursor"] as? String)
         let problem = try expectProblem(try api.get("/v1/complaints?cursor=\(cursor)"), status: 400)
@@ -89,15 +91,15 @@ import Testing
 
     // MARK: Other statuses
 
-    @Test func anUnacceptableRepresentationIs406() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func anUnacceptableRepresentationIs406(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         try expectProblem(
             try api.get("/v1/complaints", headers: [("Accept", "application/xml")]), status: 406,
             type: "/problems/not-acceptable")
     }
 
-    @Test func anUndocumentedMethodIs405WithAllow() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func anUndocumentedMethodIs405WithAllow(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let response = try api.request("PATCH", "/v1/councils/knowsley")
         try expectProblem(response, status: 405)
         let allow = try #require(response.header("Allow"))
@@ -107,8 +109,8 @@ import Testing
 
     /// Found by schemathesis: a URL longer than the server reads is answered 414, which the
     /// document now lists for every operation.
-    @Test func anOverlongURLIs414() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func anOverlongURLIs414(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let response = try api.get("/v1/councils?q=" + String(repeating: "a", count: 9000))
         #expect(response.status == 414)
         #expect(response.header("Content-Type") == "application/problem+json")

@@ -1,11 +1,12 @@
 import Foundation
+import StoreTestSupport
 import Testing
 
 /// Every figure of the Ombudsman's Knowsley page (../shared/reference) for 2024-25, read from the
 /// running API over a socket.
 @Suite struct ReferencePageTests {
-    @Test func knowsleyOverviewMatchesThePublishedPage() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func knowsleyOverviewMatchesThePublishedPage(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let response = try api.get("/v1/councils/knowsley/statistics?year=2024-25")
         #expect(response.status == 200)
         #expect(response.header("Content-Type") == "application/json")
@@ -45,8 +46,8 @@ import Testing
         #expect(body[path: "comparison.published.compliance_rate"] as? Double == 1.0)
     }
 
-    @Test func knowsleyServiceImprovementsAreTheTenOfThePage() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func knowsleyServiceImprovementsAreTheTenOfThePage(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let response = try api.get("/v1/councils/knowsley/service-improvements?as_of=2025-03-31")
         #expect(response.status == 200)
         let items = try #require(try api.object(response)["items"] as? [[String: Any]])
@@ -60,8 +61,8 @@ import Testing
         #expect((items.first?["actions"] as? [String])?.count == 2)
     }
 
-    @Test func knowsleyReportsAreTheTwoOfThePage() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func knowsleyReportsAreTheTwoOfThePage(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let response = try api.get("/v1/councils/knowsley/reports?as_of=2025-03-31")
         let items = try #require(try api.object(response)["items"] as? [[String: Any]])
         #expect(

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTestSupport
+import StoreTestSupport
 import Testing
 
 /// The league table of a council type and a council's history, over a socket.
@@ -12,8 +13,8 @@ import Testing
         (row["upheld"] as? [String: Any])?["rate"] as? Double
     }
 
-    @Test func theLeagueTableRanksOneTypeByUpheldRate() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func theLeagueTableRanksOneTypeByUpheldRate(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let response = try api.get("/v1/statistics?type=metropolitan_borough&sort=-upheld_rate")
         #expect(response.status == 200)
         let body = try api.object(response)
@@ -34,15 +35,15 @@ import Testing
         #expect(body[path: "averages.published.upheld_rate"] as? Double == 0.81)
     }
 
-    @Test func ascendingIsTheReverseOrder() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func ascendingIsTheReverseOrder(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let descending = try api.items(try api.get("/v1/statistics?type=metropolitan_borough&sort=-upheld_rate"))
         let ascending = try api.items(try api.get("/v1/statistics?type=metropolitan_borough&sort=upheld_rate"))
         #expect(ascending.compactMap(councilID) == descending.compactMap(councilID).reversed())
     }
 
-    @Test func theLeagueTablePagesInTheSameOrder() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func theLeagueTablePagesInTheSameOrder(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let base = "/v1/statistics?type=metropolitan_borough&sort=-upheld_rate&limit=1"
         var target = base
         var order: [String] = []
@@ -64,8 +65,8 @@ import Testing
 
     /// Found by schemathesis: the rows used to be documented with the year and period that only
     /// the table itself carries.
-    @Test func leagueRowsHaveExactlyTheDocumentedMembers() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func leagueRowsHaveExactlyTheDocumentedMembers(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let document = try api.object(try api.get("/openapi.json"))
         let schema = try #require(document[path: "components.schemas.LeagueTableRow"] as? [String: Any])
         let required = Set(try #require(schema["required"] as? [String]))
@@ -76,24 +77,24 @@ import Testing
         }
     }
 
-    @Test func aYearWithoutDecisionsIsAnEmptyTable() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func aYearWithoutDecisionsIsAnEmptyTable(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let response = try api.get("/v1/statistics?type=county&year=2001-02")
         #expect(response.status == 200)
         #expect(try api.items(response).isEmpty)
     }
 
     /// With no decisions at all there is no latest year to default to: a documented 404.
-    @Test func anEmptyStoreHasNoDefaultYear() throws {
-        let api = try LiveAPI(loadDemo: false)
+    @Test(arguments: TestEngine.allCases) func anEmptyStoreHasNoDefaultYear(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine, loadDemo: false)
         try expectProblem(try api.get("/v1/statistics?type=county"), status: 404, type: "/problems/not-found")
         #expect(try api.items(try api.get("/v1/statistics?type=county&year=2024-25")).isEmpty)
         let document = try api.object(try api.get("/openapi.json"))
         #expect(document[path: "paths./v1/statistics.get.responses.404"] != nil)
     }
 
-    @Test func theHistoryIsOldestFirstAndEndsWithTheOverview() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func theHistoryIsOldestFirstAndEndsWithTheOverview(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let response = try api.get("/v1/councils/knowsley/statistics/history")
         #expect(response.status == 200)
         let body = try api.object(response)
@@ -110,8 +111,8 @@ import Testing
         #expect(latest[path: "comparison.council_type"] as? String == "metropolitan_borough")
     }
 
-    @Test func theOverviewDefaultsToTheLatestYear() throws {
-        let api = try LiveAPI()
+    @Test(arguments: TestEngine.allCases) func theOverviewDefaultsToTheLatestYear(engine: TestEngine) throws {
+        let api = try LiveAPI(engine: engine)
         let body = try api.object(try api.get("/v1/councils/E08000011/statistics"))
         #expect(body["year"] as? String == "2024-25")
         #expect(body[path: "council.id"] as? String == "knowsley")

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import HTTPTestSupport
 import JSON
+import StoreTestSupport
 import Testing
 
 @testable import CouncilAPI
@@ -13,22 +14,22 @@ import Testing
     /// A decision dated 0127-10-19 was stored; its reporting year (`127-28`) is none the read side
     /// can name, so the council's history answered 500 ("a stored value could not be read") and
     /// the write's own answer broke the ReportingYear pattern. Dates now start at 1900-04-01.
-    @Test(arguments: ["0127-10-19", "1899-12-31", "1900-03-31"])
-    func aDecisionBeforeTheEarliestReportingYearIsRefused(decided: String) throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases, ["0127-10-19", "1899-12-31", "1900-03-31"])
+    func aDecisionBeforeTheEarliestReportingYearIsRefused(engine: TestEngine, decided: String) throws {
+        let api = try LiveAPI.writable(engine: engine)
         var body = WriteFixtures.complaint
         body["received"] = nil
         body["decided"] = .string(decided)
         let problem = try expectProblem(try api.send("POST", "/v1/complaints", object: body), status: 422)
         #expect(errorFields(problem) == ["decided"])
         #expect(try api.send("PUT", "/v1/complaints/24123456", object: body).status == 422)
-        let upload = try Bulk.upload(try Bulk.api(), Bulk.line(1, decided: decided))
+        let upload = try Bulk.upload(try Bulk.api(engine: engine), Bulk.line(1, decided: decided))
         try expectProblem(upload, status: 422)
         #expect(try api.get("/v1/councils/knowsley/statistics/history").status == 200)
     }
 
-    @Test func theFirstDayOfTheEarliestReportingYearIsStoredAndReadBack() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func theFirstDayOfTheEarliestReportingYearIsStoredAndReadBack(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         var body = WriteFixtures.complaint
         body["received"] = "1900-04-01"
         body["decided"] = "1900-04-01"
@@ -41,8 +42,8 @@ import Testing
     }
 
     /// Every date a record stores has the same floor, received included.
-    @Test func everyRecordedDateHasTheSameFloor() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func everyRecordedDateHasTheSameFloor(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         var complaint = WriteFixtures.complaint
         complaint["received"] = "0072-11-15"
         let refused = try expectProblem(try api.send("POST", "/v1/complaints", object: complaint), status: 422)
@@ -85,8 +86,8 @@ import Testing
     /// A title of 300 characters that are 301 code points ("P" with a skin-tone modifier is one
     /// grapheme, two scalars) was accepted although the document's maxLength (code points, as JSON
     /// Schema counts) is 300.
-    @Test func textLimitsCountCodePoints() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func textLimitsCountCodePoints(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         var body = WriteFixtures.report
         body["title"] = .string("P\u{1F3FB}" + String(repeating: "a", count: 299))
         let problem = try expectProblem(try api.send("POST", "/v1/reports", object: body), status: 422)
@@ -98,8 +99,8 @@ import Testing
 
     /// The server takes `"id": null` as no id (as it takes null for every optional member); the
     /// document called only a string valid.
-    @Test func aReportWithANullIdGetsADerivedOne() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func aReportWithANullIdGetsADerivedOne(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         var body = WriteFixtures.report
         body["id"] = .null
         let stored = try api.send("POST", "/v1/reports", object: body)
@@ -111,8 +112,8 @@ import Testing
     }
 
     /// A letter with neither url nor text is refused (422 on url); the document now says so.
-    @Test func aLetterNeedsAURLOrItsText() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func aLetterNeedsAURLOrItsText(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         var body = WriteFixtures.annualLetter
         body["url"] = .null
         let problem = try expectProblem(try api.send("POST", "/v1/annual-letters", object: body), status: 422)
@@ -125,8 +126,8 @@ import Testing
     }
 
     /// A rate above 1 is refused; the document now bounds value by metric.
-    @Test func ratesAreBoundedByMetricInTheDocumentAsInTheServer() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func ratesAreBoundedByMetricInTheDocumentAsInTheServer(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         var body = WriteFixtures.publishedAverage
         body["metric"] = "compliance_rate"
         body["value"] = 81
@@ -145,8 +146,8 @@ import Testing
     /// A published upheld_per_100k of 1e300 (any finite number is a valid figure) crashed the
     /// server when a council's statistics were asked for as CSV: one decimal was made with a
     /// trapping Int conversion.
-    @Test func aHugePublishedFigureIsWrittenAsCSVWithoutCrashing() throws {
-        let api = try LiveAPI.writable()
+    @Test(arguments: TestEngine.allCases) func aHugePublishedFigureIsWrittenAsCSVWithoutCrashing(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
         let body: JSONObject = [
             "year": "2024-25", "council_type": "metropolitan_borough", "metric": "upheld_per_100k", "value": 1e300,
         ]

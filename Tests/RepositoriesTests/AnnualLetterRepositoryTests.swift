@@ -1,10 +1,11 @@
 import Domain
 import Repositories
+import StoreTestSupport
 import Testing
 
 @Suite struct AnnualLetterRepositoryTests {
-    @Test func upsertsByCouncilAndYearAndListsNewestFirst() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func upsertsByCouncilAndYearAndListsNewestFirst(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         var letter = AnnualLetter(
             councilID: "alpha", year: try fy("2023-24"), published: try date("2024-07-17"), url: nil, text: "Text")
         #expect(try store.annualLetters.upsert(letter) == .created)
@@ -24,8 +25,8 @@ import Testing
 }
 
 @Suite struct PublishedAverageRepositoryTests {
-    @Test func upsertsByYearTypeAndMetric() throws {
-        let store = try makeStore()
+    @Test(arguments: TestEngine.allCases) func upsertsByYearTypeAndMetric(engine: TestEngine) throws {
+        let store = try makeStore(engine)
         let year = try fy("2024-25")
         var upheld = PublishedAverage(year: year, councilType: .metropolitanBorough, metric: .upheldRate, value: 0.81)
         let compliance = PublishedAverage(

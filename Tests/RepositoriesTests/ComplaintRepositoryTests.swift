@@ -1,10 +1,11 @@
 import Domain
 import Repositories
+import StoreTestSupport
 import Testing
 
 @Suite struct ComplaintRepositoryTests {
-    @Test func storesAndFindsAComplaintByAnySpellingOfItsReference() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func storesAndFindsAComplaintByAnySpellingOfItsReference(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         let stored = try complaint(
             "24001234", decided: "2024-06-03", received: "2024-02-01", subcategory: "Homelessness", outcome: .upheld,
             remedy: true, compliance: .complied)
@@ -14,8 +15,8 @@ import Testing
         #expect(try store.complaints.complaint(ref("24001235")) == nil)
     }
 
-    @Test func upsertReportsCreatedUpdatedAndUnchanged() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func upsertReportsCreatedUpdatedAndUnchanged(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         var record = try complaint("24000001", decided: "2024-05-01", outcome: .notForUs, reason: .premature)
         #expect(try store.complaints.upsert(record) == .created)
         #expect(try store.complaints.upsert(record) == .unchanged)
@@ -27,15 +28,15 @@ import Testing
         #expect(try store.complaints.complaint(record.reference)?.councilID == "beta")
     }
 
-    @Test func refusesAnUnknownCouncil() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func refusesAnUnknownCouncil(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         #expect(throws: RepositoryError.unknownCouncil("nowhere")) {
             try store.complaints.upsert(complaint("24000001", council: "nowhere", decided: "2024-05-01"))
         }
     }
 
-    @Test func aBatchWithOneBadRecordWritesNothing() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func aBatchWithOneBadRecordWritesNothing(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         let batch = [
             try complaint("24000001", decided: "2024-05-01"),
             try complaint("24000002", decided: "2024-05-02"),
@@ -55,8 +56,8 @@ import Testing
         #expect(try store.complaints.complaint(ref("24000001")) == nil)
     }
 
-    @Test func aBatchReportsEachRecordsOutcomeInOrder() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func aBatchReportsEachRecordsOutcomeInOrder(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         let first = try complaint("24000001", decided: "2024-05-01")
         try store.complaints.upsert(first)
         var changed = first
@@ -68,8 +69,8 @@ import Testing
         #expect(outcomes == [.created, .unchanged, .updated])
     }
 
-    @Test func deleteSaysWhetherTheComplaintExisted() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func deleteSaysWhetherTheComplaintExisted(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         try store.complaints.upsert(complaint("24000001", decided: "2024-05-01"))
         #expect(try store.complaints.delete(ref("24000001")))
         #expect(try !store.complaints.delete(ref("24000001")))
@@ -79,8 +80,8 @@ import Testing
     // MARK: Lists
 
     /// Decisions spread over two councils, two financial years, categories and outcomes.
-    private func seeded() throws -> DataStore {
-        let store = try makeStoreWithCouncils()
+    private func seeded(_ engine: TestEngine) throws -> DataStore {
+        let store = try makeStoreWithCouncils(engine)
         _ = try store.complaints.upsert([
             try complaint(
                 "23000001", decided: "2024-03-31", category: "Housing", outcome: .notForUs, reason: .premature),
@@ -99,16 +100,16 @@ import Testing
         try store.complaints.list(filter, page: .first(100)).items.map(\.reference.normalized)
     }
 
-    @Test func listsNewestFirstWithReferenceBreakingTies() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func listsNewestFirstWithReferenceBreakingTies(engine: TestEngine) throws {
+        let store = try seeded(engine)
         #expect(
             try references(store, ComplaintFilter()) == [
                 "25000006", "24000005", "24000004", "24000003", "24000002", "23000001",
             ])
     }
 
-    @Test func filtersByCouncilYearCategorySubcategoryOutcomeAndDates() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func filtersByCouncilYearCategorySubcategoryOutcomeAndDates(engine: TestEngine) throws {
+        let store = try seeded(engine)
         #expect(try references(store, ComplaintFilter(councilID: "beta")) == ["24000004"])
         #expect(
             try references(store, ComplaintFilter(year: fy("2024-25"))) == [
@@ -141,8 +142,8 @@ import Testing
         #expect(try references(store, ComplaintFilter(year: fy("2023-24"), decidedFrom: date("2024-04-01"))) == [])
     }
 
-    @Test func pagesCoverTheListExactlyOnce() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func pagesCoverTheListExactlyOnce(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         // Several decisions per day, so pages split inside a day and must break ties by reference.
         let records = try (0..<25).map { index in
             try complaint(
@@ -162,16 +163,16 @@ import Testing
         #expect(filtered.items.map(\.reference) == all.filter { $0.outcome == .notForUs }.map(\.reference))
     }
 
-    @Test func theLastFullPageHasNoNextKey() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func theLastFullPageHasNoNextKey(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         _ = try store.complaints.upsert((0..<4).map { try complaint("2400000\($0)", decided: "2024-05-0\($0 + 1)") })
         let page = try store.complaints.list(page: .first(4))
         #expect(page.items.count == 4)
         #expect(page.next == nil)
     }
 
-    @Test func pagesStayStableWhileRowsAreInserted() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func pagesStayStableWhileRowsAreInserted(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         _ = try store.complaints.upsert(
             (0..<10).map { index in
                 try complaint("24" + String(200_000 + index), decided: "2024-06-\(10 + index)")
@@ -194,8 +195,8 @@ import Testing
         #expect(Set(first.items.map(\.reference)).isDisjoint(with: rest.items.map(\.reference)))
     }
 
-    @Test func refusesAPageKeyItDidNotProduce() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func refusesAPageKeyItDidNotProduce(engine: TestEngine) throws {
+        let store = try seeded(engine)
         for bad in [
             PageKey([]), PageKey(["2024-05-01"]), PageKey(["2024-02-30", "24000001"]),
             PageKey(["2024-05-01", "24 000 001"]), PageKey(["2024-05-01", "x", "y"]),

@@ -1,10 +1,11 @@
 import Domain
 import Repositories
+import StoreTestSupport
 import Testing
 
 @Suite struct CouncilRepositoryTests {
-    private func seeded() throws -> DataStore {
-        let store = try makeStore()
+    private func seeded(_ engine: TestEngine) throws -> DataStore {
+        let store = try makeStore(engine)
         _ = try store.councils.upsert([
             council("knowsley", gss: "E08000011", name: "Knowsley Metropolitan Borough Council"),
             council("liverpool", gss: "E08000012", name: "Liverpool City Council"),
@@ -17,8 +18,8 @@ import Testing
         return store
     }
 
-    @Test func findsACouncilByIdOrByGSSCodeInAnyCase() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func findsACouncilByIdOrByGSSCodeInAnyCase(engine: TestEngine) throws {
+        let store = try seeded(engine)
         let knowsley = try #require(try store.councils.council("knowsley"))
         #expect(knowsley.gssCode == "E08000011")
         #expect(try store.councils.council("E08000011") == knowsley)
@@ -27,8 +28,8 @@ import Testing
         #expect(try store.councils.council("nowhere") == nil)
     }
 
-    @Test func storesGSSCodesUpperCase() throws {
-        let store = try makeStore()
+    @Test(arguments: TestEngine.allCases) func storesGSSCodesUpperCase(engine: TestEngine) throws {
+        let store = try makeStore(engine)
         try store.councils.upsert(council("york", gss: "e06000014", type: .unitary))
         #expect(try store.councils.council("york")?.gssCode == "E06000014")
         #expect(try store.councils.upsert(council("york", gss: "E06000014", type: .unitary)) == .unchanged)
@@ -38,8 +39,8 @@ import Testing
         try store.councils.list(filter, page: .first(100)).items.map(\.id)
     }
 
-    @Test func listsInIdOrderWithFilters() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func listsInIdOrderWithFilters(engine: TestEngine) throws {
+        let store = try seeded(engine)
         #expect(
             try ids(store, CouncilFilter()) == [
                 "camden", "city-of-london", "crawley", "knowsley", "lancashire", "liverpool",
@@ -56,8 +57,8 @@ import Testing
         #expect(try ids(store, CouncilFilter(region: "Wales")) == [])
     }
 
-    @Test func pagesThroughCouncilsByKey() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func pagesThroughCouncilsByKey(engine: TestEngine) throws {
+        let store = try seeded(engine)
         let paged = try collectPages(limit: 4) { try store.councils.list(page: $0) }
         #expect(paged.pages == 2)
         #expect(try paged.items.map(\.id) == ids(store, CouncilFilter()))
@@ -71,8 +72,8 @@ import Testing
         }
     }
 
-    @Test func upsertsByGSSCode() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func upsertsByGSSCode(engine: TestEngine) throws {
+        let store = try seeded(engine)
         var knowsley = try #require(try store.councils.council("knowsley"))
         #expect(try store.councils.upsert(knowsley) == .unchanged)
         knowsley.shortName = "Knowsley MBC"
@@ -80,8 +81,8 @@ import Testing
         #expect(try store.councils.council("E08000011")?.shortName == "Knowsley MBC")
     }
 
-    @Test func aNewSlugForAKnownGSSCodeRenamesTheCouncilAndItsRecordsFollow() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func aNewSlugForAKnownGSSCodeRenamesTheCouncilAndItsRecordsFollow(engine: TestEngine) throws {
+        let store = try seeded(engine)
         try store.complaints.upsert(complaint("24000001", council: "knowsley", decided: "2024-05-01"))
         try store.populations.upsert(Population(councilID: "knowsley", year: 2020, population: 152_452, source: "x"))
         var renamed = try #require(try store.councils.council("knowsley"))
@@ -92,8 +93,8 @@ import Testing
         #expect(try store.populations.populations(council: "knowsley-mbc").count == 1)
     }
 
-    @Test func refusesToGiveASlugToASecondCouncil() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func refusesToGiveASlugToASecondCouncil(engine: TestEngine) throws {
+        let store = try seeded(engine)
         #expect(throws: RepositoryError.councilIDTaken(id: "knowsley", heldBy: "E08000011")) {
             try store.councils.upsert(council("knowsley", gss: "E08000099"))
         }
@@ -106,8 +107,8 @@ import Testing
         #expect(try store.councils.council("sefton") == nil)
     }
 
-    @Test func listsAllCouncilsOfAType() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func listsAllCouncilsOfAType(engine: TestEngine) throws {
+        let store = try seeded(engine)
         #expect(try store.councils.all(type: .metropolitanBorough).map(\.id) == ["knowsley", "liverpool"])
         #expect(try store.councils.all().count == 6)
     }

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Repositories
+import StoreTestSupport
 import Testing
 
 @Suite struct DemoDataTests {
@@ -10,8 +11,8 @@ import Testing
         #expect(try asOf == date("2025-03-31"))
     }
 
-    @Test func knowsleysTallyFor2024To25IsThePublishedOne() throws {
-        let store = try makeDemoStore()
+    @Test(arguments: TestEngine.allCases) func knowsleysTallyFor2024To25IsThePublishedOne(engine: TestEngine) throws {
+        let store = try makeDemoStore(engine)
         let year = try fy("2024-25")
         let tally = try store.statistics.tally(council: "knowsley", year: year)
         // "we dealt with 35 complaints. Of these, 12 were not for us … assessed and closed 19 …
@@ -45,8 +46,8 @@ import Testing
         return result
     }
 
-    @Test func knowsleysImprovementsOnThePageDateAreTheTenPublishedInPageOrder() throws {
-        let store = try makeDemoStore()
+    @Test(arguments: TestEngine.allCases) func knowsleysImprovementsOnThePageDateAreTheTenPublishedInPageOrder(engine: TestEngine) throws {
+        let store = try makeDemoStore(engine)
         let page = try publishedImprovements()
         #expect(page.count == 10)
         #expect(DemoDataset.knowsleyPublishedImprovements == page.map(\.reference))
@@ -67,8 +68,8 @@ import Testing
         #expect(paged.items == listed.items)
     }
 
-    @Test func olderKnowsleyImprovementsAreStoredButNoLongerPublished() throws {
-        let store = try makeDemoStore()
+    @Test(arguments: TestEngine.allCases) func olderKnowsleyImprovementsAreStoredButNoLongerPublished(engine: TestEngine) throws {
+        let store = try makeDemoStore(engine)
         let stored = DemoDataset.standard.serviceImprovements.filter { $0.councilID == "knowsley" }
         let expired = stored.filter { !$0.isPublished(on: asOf) }
         #expect(expired.count == 2)
@@ -82,8 +83,8 @@ import Testing
         #expect(Set(earlier.items.map(\.reference)) == Set(expired.map(\.reference)))
     }
 
-    @Test func knowsleysReportsAreTheTwoOnThePageNewestFirst() throws {
-        let store = try makeDemoStore()
+    @Test(arguments: TestEngine.allCases) func knowsleysReportsAreTheTwoOnThePageNewestFirst(engine: TestEngine) throws {
+        let store = try makeDemoStore(engine)
         let reports = try store.reports.list(
             council: "knowsley", publishedFrom: asOf.adding(years: -Report.publicationYears), to: asOf, page: .first(10)
         )
@@ -94,8 +95,8 @@ import Testing
             ])
     }
 
-    @Test func theMetropolitanBoroughAveragesFor2024To25AreThePublishedOnes() throws {
-        let store = try makeDemoStore()
+    @Test(arguments: TestEngine.allCases) func theMetropolitanBoroughAveragesFor2024To25AreThePublishedOnes(engine: TestEngine) throws {
+        let store = try makeDemoStore(engine)
         let averages = try store.publishedAverages.averages(year: fy("2024-25"), type: .metropolitanBorough)
         #expect(averages.map(\.metric) == AverageMetric.allCases)
         #expect(averages.map(\.value) == [0.81, 4.7, 0.13, 1.0])
@@ -107,8 +108,8 @@ import Testing
         #expect(Set(DemoDataset.standard.publishedAverages.map(\.councilType)) == Set(CouncilType.allCases))
     }
 
-    @Test func knowsleyIsTheRealCouncilWithItsPopulation() throws {
-        let store = try makeDemoStore()
+    @Test(arguments: TestEngine.allCases) func knowsleyIsTheRealCouncilWithItsPopulation(engine: TestEngine) throws {
+        let store = try makeDemoStore(engine)
         #expect(
             try store.councils.council("E08000011")
                 == Council(
@@ -154,8 +155,8 @@ import Testing
         #expect(demo.annualLetters.count >= 1 && demo.annualLetters.allSatisfy { $0.isDemo })
     }
 
-    @Test func loadingTheDemoTwiceChangesNothing() throws {
-        let store = try makeStore()
+    @Test(arguments: TestEngine.allCases) func loadingTheDemoTwiceChangesNothing(engine: TestEngine) throws {
+        let store = try makeStore(engine)
         let first = try store.demo.load()
         let demo = DemoDataset.standard
         #expect(first.councils == UpsertSummary(created: demo.councils.count))

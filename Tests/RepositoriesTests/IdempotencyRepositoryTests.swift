@@ -1,5 +1,6 @@
 import Domain
 @testable import Repositories
+import StoreTestSupport
 import SQLCore
 import SQLiteStore
 import Testing
@@ -17,8 +18,8 @@ import Testing
             createdAt: createdAt, expiresAt: createdAt + lifetime)
     }
 
-    @Test func answerCommitsWithTheDataItReports() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func answerCommitsWithTheDataItReports(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         let decision = try complaint("23008737", decided: "2024-06-30")
         let revision = try store.revision()
         let outcome = try store.write { transaction in
@@ -33,8 +34,8 @@ import Testing
         #expect(kept == answer("k1", body: "{\"a\":1}"))
     }
 
-    @Test func aFailedWriteKeepsNeitherTheDataNorTheAnswer() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func aFailedWriteKeepsNeitherTheDataNorTheAnswer(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         let decision = try complaint("23008737", decided: "2024-06-30")
         #expect(throws: Abandoned.self) {
             try store.write { transaction in
@@ -48,8 +49,8 @@ import Testing
         #expect(try store.idempotency.count() == 0)
     }
 
-    @Test func aWriteRefusedByTheStoreKeepsNoAnswer() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func aWriteRefusedByTheStoreKeepsNoAnswer(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         let orphan = try complaint("23008737", council: "nowhere", decided: "2024-06-30")
         #expect(throws: RepositoryError.unknownCouncil("nowhere")) {
             try store.write { transaction in
@@ -60,8 +61,8 @@ import Testing
         #expect(try store.idempotency.count() == 0)
     }
 
-    @Test func expiredAnswersAreNotReturnedAndArePurgedByTheNextSave() throws {
-        let store = try makeStore()
+    @Test(arguments: TestEngine.allCases) func expiredAnswersAreNotReturnedAndArePurgedByTheNextSave(engine: TestEngine) throws {
+        let store = try makeStore(engine)
         try store.write { try $0.saveIdempotentResponse(answer("old", createdAt: 1_000, lifetime: 100)) }
         #expect(try store.idempotency.response(forKey: "old", now: 1_099) != nil)
         #expect(try store.idempotency.response(forKey: "old", now: 1_100) == nil)
@@ -71,16 +72,16 @@ import Testing
         #expect(try store.idempotency.response(forKey: "new", now: 1_300) != nil)
     }
 
-    @Test func anExpiredKeyCanBeUsedAgain() throws {
-        let store = try makeStore()
+    @Test(arguments: TestEngine.allCases) func anExpiredKeyCanBeUsedAgain(engine: TestEngine) throws {
+        let store = try makeStore(engine)
         try store.write { try $0.saveIdempotentResponse(answer("k", createdAt: 1_000, lifetime: 100, body: "first")) }
         try store.write { try $0.saveIdempotentResponse(answer("k", createdAt: 5_000, body: "second")) }
         let kept = try #require(try store.idempotency.response(forKey: "k", now: 5_001))
         #expect(kept.body == Array("second".utf8))
     }
 
-    @Test func anUnexpiredKeyCannotBeSavedTwice() throws {
-        let store = try makeStore()
+    @Test(arguments: TestEngine.allCases) func anUnexpiredKeyCannotBeSavedTwice(engine: TestEngine) throws {
+        let store = try makeStore(engine)
         try store.write { try $0.saveIdempotentResponse(answer("k")) }
         #expect(throws: (any Error).self) {
             try store.write { try $0.saveIdempotentResponse(answer("k", createdAt: 1_001)) }
@@ -88,8 +89,8 @@ import Testing
         #expect(try store.idempotency.response(forKey: "k", now: 1_002)?.createdAt == 1_000)
     }
 
-    @Test func purgeRemovesOnlyWhatHasExpired() throws {
-        let store = try makeStore()
+    @Test(arguments: TestEngine.allCases) func purgeRemovesOnlyWhatHasExpired(engine: TestEngine) throws {
+        let store = try makeStore(engine)
         try store.write { transaction in
             try transaction.saveIdempotentResponse(answer("a", createdAt: 1_000, lifetime: 10))
             try transaction.saveIdempotentResponse(answer("b", createdAt: 1_000, lifetime: 1_000))
@@ -99,14 +100,22 @@ import Testing
     }
 
     @Test func writesAreSyncedOnEveryCommit() throws {
-        let store = try makeStore()
+        let store = try makeStore(.sqlite)
         // PRAGMA synchronous: 2 is FULL, which fsyncs the WAL at each commit.
         #expect(try store.database.write { try $0.scalar("PRAGMA synchronous").int64Value } == 2)
         #expect(try store.database.write { try $0.scalar("PRAGMA journal_mode").stringValue } == "wal")
     }
 
-    @Test func transactionReadsSeeItsOwnWrites() throws {
-        let store = try makeStoreWithCouncils()
+    /// On PostgreSQL an acknowledged write is one whose commit record was flushed to the WAL:
+    /// `synchronous_commit` is on (the server's default, which the store never lowers).
+    @Test func postgresWritesAreFlushedOnEveryCommit() throws {
+        let store = try makeStore(.postgresql)
+        #expect(try store.database.write { try $0.scalar("SHOW synchronous_commit").stringValue } == "on")
+        #expect(try store.database.read { try $0.scalar("SHOW fsync").stringValue } == "on")
+    }
+
+    @Test(arguments: TestEngine.allCases) func transactionReadsSeeItsOwnWrites(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         let decision = try complaint("23008737", decided: "2024-06-30")
         let seen = try store.write { transaction in
             try transaction.upsert(decision)

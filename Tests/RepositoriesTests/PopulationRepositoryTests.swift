@@ -1,10 +1,11 @@
 import Domain
 import Repositories
+import StoreTestSupport
 import Testing
 
 @Suite struct PopulationRepositoryTests {
-    @Test func upsertsByCouncilAndYear() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func upsertsByCouncilAndYear(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         var figure = Population(councilID: "alpha", year: 2020, population: 100_000, source: "ons-mid-2020")
         #expect(try store.populations.upsert(figure) == .created)
         #expect(try store.populations.upsert(figure) == .unchanged)
@@ -17,8 +18,8 @@ import Testing
         #expect(try store.populations.populations(council: "alpha").last?.population == 100_001)
     }
 
-    @Test func refusesAnUnknownCouncil() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func refusesAnUnknownCouncil(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         #expect(throws: RepositoryError.batchRecord(index: 1, reason: .unknownCouncil("nowhere"))) {
             try store.populations.upsert([
                 Population(councilID: "alpha", year: 2020, population: 1, source: "s"),
@@ -28,8 +29,8 @@ import Testing
         #expect(try store.populations.populations(council: "alpha").isEmpty)
     }
 
-    @Test func readsSeveralCouncilsInOneQuery() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func readsSeveralCouncilsInOneQuery(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         _ = try store.populations.upsert([
             Population(councilID: "alpha", year: 2020, population: 10, source: "s"),
             Population(councilID: "beta", year: 2020, population: 20, source: "s"),

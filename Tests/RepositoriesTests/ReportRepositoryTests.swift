@@ -1,5 +1,6 @@
 import Domain
 import Repositories
+import StoreTestSupport
 import Testing
 
 @Suite struct ReportRepositoryTests {
@@ -8,8 +9,8 @@ import Testing
             id: id, councilID: council, title: "Report \(id)", summary: "About \(id).", published: try date(published))
     }
 
-    private func seeded() throws -> DataStore {
-        let store = try makeStoreWithCouncils()
+    private func seeded(_ engine: TestEngine) throws -> DataStore {
+        let store = try makeStoreWithCouncils(engine)
         _ = try store.reports.upsert([
             try report("r-2014", published: "2014-06-01"),
             try report("r-2016", published: "2016-02-01"),
@@ -21,8 +22,8 @@ import Testing
         return store
     }
 
-    @Test func storesAndFindsByIdWithOptionalFields() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func storesAndFindsByIdWithOptionalFields(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         var stored = try report("r-1", published: "2020-01-01")
         stored.reference = try ref("19 000 123")
         stored.url = "https://example.org/r-1"
@@ -35,8 +36,8 @@ import Testing
         #expect(try store.reports.report(id: "r-2") == nil)
     }
 
-    @Test func listsReportsPublishedInTheWindowNewestFirst() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func listsReportsPublishedInTheWindowNewestFirst(engine: TestEngine) throws {
+        let store = try seeded(engine)
         let asOf = try date("2025-03-31")
         let window = asOf.adding(years: -Report.publicationYears)
         let all = try store.reports.list(publishedFrom: window, to: asOf, page: .first(10)).items.map(\.id)
@@ -50,8 +51,8 @@ import Testing
         #expect(try store.reports.list(publishedFrom: asOf, to: window, page: .first(10)).items.isEmpty)
     }
 
-    @Test func refusesAReportForAnUnknownCouncil() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func refusesAReportForAnUnknownCouncil(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         #expect(throws: RepositoryError.unknownCouncil("nowhere")) {
             try store.reports.upsert(report("r-1", council: "nowhere", published: "2020-01-01"))
         }

@@ -1,5 +1,6 @@
 import Domain
 @testable import Repositories
+import StoreTestSupport
 import SQLCore
 import SQLiteStore
 import Testing
@@ -18,8 +19,8 @@ import Testing
         }
     }
 
-    @Test func refusesImpossibleComplaintsThroughTheRepository() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func refusesImpossibleComplaintsThroughTheRepository(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         let cases: [(Complaint, String)] = [
             (
                 try complaint("24000001", decided: "2024-05-01", outcome: .notUpheld, remedy: true),
@@ -54,7 +55,7 @@ import Testing
     }
 
     @Test func refusesImpossibleDatesAndCodesWrittenWithRawSQL() throws {
-        let store = try makeStoreWithCouncils()
+        let store = try makeStoreWithCouncils(.sqlite)
         let insert = """
             INSERT INTO complaints (reference, council_id, received, decided, category, outcome)
             VALUES (?, 'alpha', ?, ?, 'Housing', ?)
@@ -79,8 +80,8 @@ import Testing
         _ = try store.database.write { try $0.run(insert, ["24000010", nil, "2024-02-29", "upheld"]) }
     }
 
-    @Test func refusesImpossibleValuesOfOtherRecords() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func refusesImpossibleValuesOfOtherRecords(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         #expect(
             refusal {
                 try store.populations.upsert(
@@ -115,8 +116,8 @@ import Testing
             } == "name_not_blank")
     }
 
-    @Test func deletingAnImprovementDeletesItsActions() throws {
-        let store = try makeStoreWithCouncils()
+    @Test(arguments: TestEngine.allCases) func deletingAnImprovementDeletesItsActions(engine: TestEngine) throws {
+        let store = try makeStoreWithCouncils(engine)
         let improvement = ServiceImprovement(
             reference: try ref("23000001"), councilID: "alpha", category: "Housing", subcategory: nil,
             decided: try date("2024-01-10"), source: .decision, actions: ["One", "Two"])
@@ -129,7 +130,7 @@ import Testing
     }
 
     @Test func theTallyQueryReadsOnlyTheCoveringIndex() throws {
-        let store = try makeStoreWithCouncils()
+        let store = try makeStoreWithCouncils(.sqlite)
         let pool = try #require(store.database as? DatabasePool)
         let plan = try pool.read { (connection: Connection) in
             try connection.query(
@@ -140,5 +141,33 @@ import Testing
             ).compactMap { $0["detail"]?.stringValue }
         }
         #expect(plan.contains { $0.contains("USING COVERING INDEX complaints_statistics") }, "\(plan)")
+    }
+
+    /// PostgreSQL's `date` columns refuse impossible days themselves (SQLSTATE class 22, before
+    /// any CHECK runs); the named CHECKs refuse the rest with the same names as on SQLite.
+    @Test func postgresRefusesImpossibleDatesAndCodesWrittenWithRawSQL() throws {
+        let store = try makeStoreWithCouncils(.postgresql)
+        let insert = """
+            INSERT INTO complaints (reference, council_id, received, decided, category, outcome)
+            VALUES (?, 'alpha', ?, ?, 'Housing', ?)
+            """
+        for (arguments, constraint) in [
+            (["2400007", nil, "2024-05-01", "upheld"] as StatementArguments, "reference_is_eight_digits"),
+            (["24 000 08", nil, "2024-05-01", "upheld"], "reference_is_eight_digits"),
+            (["24000009", nil, "2024-05-01", "dismissed"], "outcome_known"),
+            (["24000011", "2024-06-01", "2024-05-01", "upheld"], "decided_not_before_received"),
+        ] {
+            let error = #expect(throws: (any Error).self) { try store.database.write { try $0.run(insert, arguments) } }
+            let violation = (error as? any DatabaseFailure)?.constraintViolation
+            #expect(violation?.kind == .check)
+            #expect(violation?.name == constraint, "\(String(describing: error))")
+        }
+        for day in ["2024-02-30", "2023-02-29", "2024-13-01"] {
+            let error = #expect(throws: (any Error).self) {
+                try store.database.write { try $0.run(insert, ["24000012", nil, day, "upheld"]) }
+            }
+            #expect((error as? any DatabaseFailure)?.isUnavailable == false, "\(String(describing: error))")
+        }
+        _ = try store.database.write { try $0.run(insert, ["24000010", nil, "2024-02-29", "upheld"]) }
     }
 }

@@ -1,5 +1,6 @@
 import Domain
 import Repositories
+import StoreTestSupport
 import Testing
 
 @Suite struct StatisticsRepositoryTests {
@@ -21,8 +22,8 @@ import Testing
         ]
     }
 
-    private func seeded() throws -> DataStore {
-        let store = try makeStoreWithCouncils()
+    private func seeded(_ engine: TestEngine) throws -> DataStore {
+        let store = try makeStoreWithCouncils(engine)
         _ = try store.councils.upsert(council("gamma", gss: "E08000903"))
         _ = try store.complaints.upsert(records)
         return store
@@ -37,8 +38,8 @@ import Testing
         return tally
     }
 
-    @Test func talliesOneCouncilYear() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func talliesOneCouncilYear(engine: TestEngine) throws {
+        let store = try seeded(engine)
         let year = try fy("2024-25")
         let tally = try store.statistics.tally(council: "alpha", year: year)
         #expect(
@@ -52,8 +53,8 @@ import Testing
             try store.statistics.tally(council: "gamma", year: year) == DecisionTally(councilID: "gamma", year: year))
     }
 
-    @Test func talliesTheCouncilsOfATypeThatHadDecisions() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func talliesTheCouncilsOfATypeThatHadDecisions(engine: TestEngine) throws {
+        let store = try seeded(engine)
         let year = try fy("2024-25")
         // gamma is a metropolitan borough with no decisions: not part of the group's tallies.
         #expect(try store.statistics.tallies(type: .metropolitanBorough, year: year) == [expected("alpha", year)])
@@ -63,20 +64,20 @@ import Testing
             try store.statistics.tallies(type: nil, year: year) == [expected("alpha", year), expected("beta", year)])
     }
 
-    @Test func historyHasEveryYearOnRecord() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func historyHasEveryYearOnRecord(engine: TestEngine) throws {
+        let store = try seeded(engine)
         let history = try store.statistics.history(council: "alpha")
         #expect(history.map(\.year.description) == ["2023-24", "2024-25"])
         #expect(history == [expected("alpha", try fy("2023-24")), expected("alpha", try fy("2024-25"))])
         #expect(try store.statistics.history(council: "gamma").isEmpty)
     }
 
-    @Test func findsLatestYearAndAllYears() throws {
-        let store = try seeded()
+    @Test(arguments: TestEngine.allCases) func findsLatestYearAndAllYears(engine: TestEngine) throws {
+        let store = try seeded(engine)
         #expect(try store.statistics.latestYear(council: "alpha") == fy("2024-25"))
         #expect(try store.statistics.latestYear(council: "beta") == fy("2024-25"))
         #expect(try store.statistics.latestYear(council: "gamma") == nil)
         #expect(try store.statistics.years().map(\.description) == ["2022-23", "2023-24", "2024-25"])
-        #expect(try makeStore().statistics.years().isEmpty)
+        #expect(try makeStore(engine).statistics.years().isEmpty)
     }
 }

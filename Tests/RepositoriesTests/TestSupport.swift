@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 import Repositories
-import SQLiteStore
+import StoreTestSupport
 import Testing
 
 /// The repository's own `Migrations/`, found from this file's location.
@@ -17,14 +17,14 @@ let migrationsDirectory: String = {
     return "Migrations"
 }()
 
-/// A migrated database in a temporary file, deleted when released.
-func makeStore() throws -> DataStore {
-    try DataStore.temporary(migrationsDirectory: migrationsDirectory)
+/// A migrated, empty database on `engine`, deleted when released.
+func makeStore(_ engine: TestEngine) throws -> DataStore {
+    try engine.makeStore(migrationsDirectory: migrationsDirectory)
 }
 
 /// A migrated database holding the standard demo data.
-func makeDemoStore() throws -> DataStore {
-    let store = try makeStore()
+func makeDemoStore(_ engine: TestEngine) throws -> DataStore {
+    let store = try makeStore(engine)
     try store.demo.load()
     return store
 }
@@ -68,8 +68,8 @@ func complaint(
 }
 
 /// A store with two councils, `alpha` (metropolitan borough) and `beta` (district).
-func makeStoreWithCouncils() throws -> DataStore {
-    let store = try makeStore()
+func makeStoreWithCouncils(_ engine: TestEngine) throws -> DataStore {
+    let store = try makeStore(engine)
     _ = try store.councils.upsert([
         council("alpha", gss: "E08000901"),
         council("beta", gss: "E07000902", type: .district, region: "South East"),

@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import HTTPTestSupport
 import Repositories
+import StoreTestSupport
 import Testing
 
 /// Shared checks and fixtures of the read API's integration tests, so each test states only what
@@ -10,8 +11,9 @@ import Testing
 
 extension LiveAPI {
     /// The whole API with a fixed "today" (the demo data's) and this CORS configuration.
-    convenience init(corsOrigins: [String]) throws {
-        try self.init(configuration: APIConfiguration(corsOrigins: corsOrigins, clock: .fixed(DemoDataset.asOf)))
+    convenience init(engine: TestEngine, corsOrigins: [String]) throws {
+        try self.init(
+            engine: engine, configuration: APIConfiguration(corsOrigins: corsOrigins, clock: .fixed(DemoDataset.asOf)))
     }
 
     /// The `items` of a list or league table answer.

@@ -4,19 +4,21 @@ import Foundation
 import HTTPServer
 import HTTPTestSupport
 import Repositories
-import SQLiteStore
+import StoreTestSupport
 
-/// The whole API on a real server on port 0, over a fresh temporary database with the demo data:
-/// what `council-api serve --demo` runs, minus the process. Each test gets its own.
+/// The whole API on a real server on port 0, over a fresh database with the demo data: what
+/// `council-api serve --demo` runs, minus the process. Each test gets its own, on the engine it
+/// is given (a temporary SQLite file, or a schema of its own on the PostgreSQL test server).
 final class LiveAPI: Sendable {
     let store: DataStore
     let live: LiveServer
 
     init(
+        engine: TestEngine = .sqlite,
         configuration: APIConfiguration = APIConfiguration(clock: .fixed(DemoDataset.asOf)),
         loadDemo: Bool = true, configure: (inout ServerConfiguration) -> Void = { _ in }
     ) throws {
-        store = try DataStore.temporary(migrationsDirectory: try DataStore.locateMigrations(explicit: nil))
+        store = try engine.makeStore(migrationsDirectory: try DataStore.locateMigrations(explicit: nil))
         if loadDemo { try store.demo.load() }
         let application = CouncilAPIApplication(store: store, configuration: configuration)
         live = try LiveServer(responder: application.router, configure: configure)

@@ -1,11 +1,11 @@
 import Synchronization
 
-/// The idempotency keys whose requests are being processed now.
+/// The idempotency keys whose requests this process is processing now.
 ///
-/// Held in memory, not in the database: one process owns the store's only writer, so every
-/// request that could write under a key passes through here, and a key is never stuck "in
-/// flight" after a crash (the memory is gone with the process; nothing was committed without
-/// its answer, which is saved in the same transaction).
+/// A fast path, not the guarantee: a second copy of a request that arrives while the first is
+/// still running here gets a 409 at once instead of waiting for the writer. The guarantee that a
+/// key writes once, across every instance, is the look-up inside the write transaction
+/// (`WriteScope.commit`). Held in memory, a key is never stuck "in flight" after a crash.
 final class InFlightKeys: Sendable {
     private let keys = Mutex<Set<String>>([])
 

@@ -10,13 +10,17 @@ import Repositories
 /// Runs every write handler, and gives a POST with an `Idempotency-Key` at-most-once effect.
 ///
 /// For such a POST, in this order:
-/// 1. the key is claimed in memory (`InFlightKeys`); if another request holds it, 409 with
-///    `Retry-After`, so two copies of one request sent at once cannot both write;
-/// 2. an answer kept under the key is looked for (after claiming, so an answer committed by the
-///    previous holder is seen): same fingerprint → that answer again, marked
-///    `Idempotent-Replayed: true`; different request → 422;
-/// 3. otherwise the handler runs, and its write and its 2xx answer are committed in ONE
-///    transaction (`WriteScope.commit`), kept for `lifetime` seconds.
+/// 1. an answer kept under the key is looked for: same fingerprint → that answer again, marked
+///    `Idempotent-Replayed: true`; different request → 422. A key whose request finished long
+///    ago is answered here, however many copies arrive at once;
+/// 2. otherwise the key is claimed in this process (`InFlightKeys`); if another request here
+///    holds it, 409 with `Retry-After`, without tying up a thread behind the writer;
+/// 3. the handler runs, and its write and its 2xx answer are committed in ONE transaction
+///    (`WriteScope.commit`), kept for `lifetime` seconds. Inside that transaction, behind the
+///    store's writer lock, the key is looked for once more: a copy of the request sent to another
+///    instance (which the in-process claim cannot see) may have committed meanwhile, and then
+///    this one writes nothing and answers with that copy's answer. The key lives in the
+///    database, so "writes once" holds across every instance sharing it.
 ///
 /// Refusals (4xx) are not kept: they changed nothing, and a client must be able to correct the
 /// request and send it again under the same key. PUT and DELETE are idempotent by their nature
@@ -45,6 +49,9 @@ struct WriteRunner: Sendable {
             return try handler(WriteScope(runner: self, pending: nil))
         }
         let fingerprint = try RequestFingerprint.of(request)
+        if let kept = try store.idempotency.response(forKey: key, now: now()) {
+            return try Self.answer(kept, key: key, fingerprint: fingerprint)
+        }
         guard inFlight.reserve(key) else {
             throw HTTPError(
                 .conflict, type: ProblemType.idempotencyConflict, title: "Request in progress",
@@ -53,20 +60,22 @@ struct WriteRunner: Sendable {
                 headers: ["Retry-After": "1"])
         }
         defer { inFlight.release(key) }
-        if let kept = try store.idempotency.response(forKey: key, now: now()) {
-            guard kept.fingerprint == fingerprint else {
-                throw HTTPError(
-                    .unprocessableContent, type: ProblemType.idempotencyMismatch, title: "Idempotency-Key reused",
-                    detail:
-                        "Idempotency-Key '\(key)' was used for a different request in the last 24 hours; use a new key for a new request",
-                    errors: [
-                        FieldError(
-                            field: IdempotencyKey.headerName, message: "was already used for a different request")
-                    ])
-            }
-            return Self.replay(kept)
-        }
         return try handler(WriteScope(runner: self, pending: (key, fingerprint)))
+    }
+
+    /// The kept answer of an earlier request under `key`: replayed when it was this same request,
+    /// else the key is being reused for another request, a 422.
+    static func answer(_ kept: IdempotentResponse, key: String, fingerprint: String) throws -> HTTPResponse {
+        guard kept.fingerprint == fingerprint else {
+            throw HTTPError(
+                .unprocessableContent, type: ProblemType.idempotencyMismatch, title: "Idempotency-Key reused",
+                detail:
+                    "Idempotency-Key '\(key)' was used for a different request in the last 24 hours; use a new key for a new request",
+                errors: [
+                    FieldError(field: IdempotencyKey.headerName, message: "was already used for a different request")
+                ])
+        }
+        return replay(kept)
     }
 
     static func replay(_ kept: IdempotentResponse) -> HTTPResponse {
@@ -96,7 +105,25 @@ struct WriteScope {
     /// idempotency key and `body` answers 2xx, the answer is saved in the same transaction, so it
     /// commits exactly when the write does. Throwing from `body` rolls everything back.
     func commit(_ body: (WriteTransaction) throws -> HTTPResponse) throws -> HTTPResponse {
+        do {
+            return try write(body)
+        } catch let answered as AnsweredMeanwhile {
+            return try WriteRunner.answer(answered.kept, key: answered.kept.key, fingerprint: answered.fingerprint)
+        }
+    }
+
+    /// Thrown inside the transaction to roll it back when another request under the same key
+    /// committed first (on another instance): this one must not write again.
+    private struct AnsweredMeanwhile: Error {
+        let kept: IdempotentResponse
+        let fingerprint: String
+    }
+
+    private func write(_ body: (WriteTransaction) throws -> HTTPResponse) throws -> HTTPResponse {
         try runner.store.write { transaction in
+            if let pending, let kept = try transaction.idempotentResponse(forKey: pending.key, now: runner.now()) {
+                throw AnsweredMeanwhile(kept: kept, fingerprint: pending.fingerprint)
+            }
             let response = try body(transaction)
             if let pending, (200..<300).contains(response.status.code), let bytes = Self.storable(response.body) {
                 let created = runner.now()
