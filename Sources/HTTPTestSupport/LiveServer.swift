@@ -50,11 +50,12 @@ public final class LiveServer: Sendable {
     }
 
     /// One request on a fresh connection, built from parts; adds Host, Content-Length and
-    /// Connection: close.
+    /// Connection: close. The answer must begin within `receiveTimeout` seconds.
     public func request(
-        _ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []
+        _ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = [],
+        receiveTimeout: Int = 10
     ) throws -> RawResponse {
-        let client = try connect(receiveTimeout: 10)
+        let client = try connect(receiveTimeout: receiveTimeout)
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if !body.isEmpty || method == "POST" || method == "PUT" { head += "Content-Length: \(body.count)\r\n" }

@@ -62,6 +62,13 @@ public struct WriteTransaction {
         try complaints.enumerated().map { try ComplaintRepository.upsert($1, index: $0, in: connection) }
     }
 
+    /// Upserts `complaints` (each reference once) as fast as the engine allows, and returns each
+    /// one's outcome or refusal in order: a record the schema refuses fails alone, and this
+    /// transaction goes on. For bulk uploads.
+    public func upsertEach(_ complaints: [Complaint]) throws -> [Result<UpsertOutcome, RepositoryError>] {
+        try ComplaintRepository.upsertEach(complaints, in: connection)
+    }
+
     /// Removes the decision; returns whether there was one.
     @discardableResult
     public func deleteComplaint(_ reference: CaseReference) throws -> Bool {

@@ -44,7 +44,9 @@ enum Bulk {
         var headers = extra
         if let contentType { headers.append(("Content-Type", contentType)) }
         if let token { headers.append(("Authorization", "Bearer \(token)")) }
-        return try api.live.request("POST", "/v1/complaints/bulk" + query, headers: headers, body: bytes)
+        // Uploads of thousands of lines take seconds in a debug build on a busy machine.
+        return try api.live.request(
+            "POST", "/v1/complaints/bulk" + query, headers: headers, body: bytes, receiveTimeout: 60)
     }
 
     /// Whether the decision with `serial` is on record, asked through the read API.

@@ -40,4 +40,22 @@ struct SQLDialect {
             "CAST(EXTRACT(YEAR FROM \(column)) AS INTEGER) - CASE WHEN EXTRACT(MONTH FROM \(column)) < 4 THEN 1 ELSE 0 END"
         }
     }
+
+    /// Whether a failed statement ends the transaction around it. PostgreSQL aborts it (only a
+    /// savepoint taken before can save the rest); SQLite undoes just the statement.
+    var failedStatementAbortsTransaction: Bool { engine == .postgresql }
+
+    /// One statement that inserts or replaces many rows of `table`, given as a JSON array of
+    /// objects (one member per column) bound as ONE parameter; nil where row-by-row statements
+    /// are as fast (SQLite runs in-process, so a statement costs no round trip).
+    func upsertMany(into table: String, columns: [String], key: String) -> String? {
+        guard engine == .postgresql else { return nil }
+        let list = columns.joined(separator: ", ")
+        let updates = columns.filter { $0 != key }.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+        return """
+            INSERT INTO \(table) (\(list))
+            SELECT \(list) FROM json_populate_recordset(NULL::\(table), CAST(? AS json))
+            ON CONFLICT (\(key)) DO UPDATE SET \(updates)
+            """
+    }
 }
