@@ -33,4 +33,12 @@ extension DataStore {
         _ = try store.migrate(migrationsDirectory: migrationsDirectory)
         return store
     }
+
+    /// A second store on the same database, with its own connections and caches, as another
+    /// instance of the API would have; nil for SQLite, whose file one process owns. For tests of
+    /// many instances.
+    public func anotherInstance() -> DataStore? {
+        guard let postgres = database as? PGDatabase else { return nil }
+        return DataStore(database: PGDatabase(configuration: postgres.configuration))
+    }
 }

@@ -13,13 +13,23 @@ final class LiveAPI: Sendable {
     let store: DataStore
     let live: LiveServer
 
-    init(
+    convenience init(
         engine: TestEngine = .sqlite,
         configuration: APIConfiguration = APIConfiguration(clock: .fixed(DemoDataset.asOf)),
         loadDemo: Bool = true, configure: (inout ServerConfiguration) -> Void = { _ in }
     ) throws {
-        store = try engine.makeStore(migrationsDirectory: try DataStore.locateMigrations(explicit: nil))
+        let store = try engine.makeStore(migrationsDirectory: try DataStore.locateMigrations(explicit: nil))
         if loadDemo { try store.demo.load() }
+        try self.init(store: store, configuration: configuration, configure: configure)
+    }
+
+    /// The API on `store` as it is: another instance of the API over a database shared with one
+    /// already running.
+    init(
+        store: DataStore, configuration: APIConfiguration = APIConfiguration(clock: .fixed(DemoDataset.asOf)),
+        configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) throws {
+        self.store = store
         let application = CouncilAPIApplication(store: store, configuration: configuration)
         live = try LiveServer(responder: application.router, configure: configure)
     }
