@@ -2,7 +2,7 @@
 # Build stage: the Swift 6 toolchain compiles a release binary against the system SQLite.
 FROM swift:6.1-bookworm AS build
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libsqlite3-dev pkg-config \
+    && apt-get install -y --no-install-recommends libsqlite3-dev libpq-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Manifest first so the dependency fetch is cached while sources change.
@@ -10,13 +10,14 @@ COPY Package.swift ./
 RUN swift package resolve
 COPY Sources ./Sources
 COPY Migrations ./Migrations
+COPY Dashboard ./Dashboard
 RUN swift build -c release --product council-api --static-swift-stdlib \
     && cp "$(swift build -c release --show-bin-path)/council-api" /src/council-api
 
 # Runtime stage: only the binary, its migrations and the SQLite runtime library.
 FROM debian:bookworm-slim
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libsqlite3-0 curl ca-certificates \
+    && apt-get install -y --no-install-recommends libsqlite3-0 libpq5 curl ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --create-home --home-dir /app council \
     && mkdir -p /app/data \
@@ -24,6 +25,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /src/council-api /app/council-api
 COPY --from=build /src/Migrations /app/Migrations
+COPY --from=build /src/Dashboard /app/Dashboard
 ENV HOST=0.0.0.0 \
     PORT=8080 \
     DATABASE_PATH=/app/data/council-api.sqlite

@@ -3,6 +3,8 @@
 # generated complaints through the bulk API, then reports and service improvements through
 # their endpoints. Used by the benchmarks.
 # Usage: scripts/load-data.sh N DATABASE   (env COUNCIL_API_BIN: a built binary; BATCH_LINES=100000)
+# DATABASE is what `--database` takes: a SQLite file, or a postgres:// / postgresql:// URL of an
+# existing database whose role may create tables there (migrated by the import below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -18,6 +20,14 @@ scripts/gen-data --complaints "$count" --out "$work/complaints.ndjson" \
     --reports "$work/reports.ndjson" --improvements "$work/improvements.ndjson" >&2
 token=bench-$RANDOM$RANDOM
 API_TOKENS=$token start_server "$work/server.log" --database "$database" --max-bulk-bytes $((256 << 20))
+# The server listens before it has opened and migrated its database (PostgreSQL may take a
+# moment): wait for /readyz, bounded (30 s).
+for _ in $(seq 1 300); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$SERVER_URL/readyz")" = 200 ] && break
+    sleep 0.1
+done
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$SERVER_URL/readyz")" = 200 ] ||
+    { tail -n 20 "$work/server.log" >&2; echo "load-data: the server is not ready after 30 s" >&2; exit 1; }
 split -l "${BATCH_LINES:-100000}" "$work/complaints.ndjson" "$work/batch-"
 start=$(date +%s.%N)
 for batch in "$work"/batch-*; do

@@ -42,6 +42,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("api-token-file"), help: "File of bearer tokens allowed to write, one per line (env API_TOKENS: comma-separated tokens).")
     var apiTokenFile: String?
 
+    @Option(help: "Folder of the dashboard served at / (env DASHBOARD_PATH; default: Dashboard/ found beside the binary or in the working directory).")
+    var dashboard: String?
+
     @Flag(help: "Serve the built-in demo data from a fresh temporary database (ignores --database).")
     var demo = false
 
@@ -64,6 +67,7 @@ struct ServeCommand: ParsableCommand {
         api.apiTokens = try loadTokens()
         api.maxBulkBytes = try EnvironmentOption.int(
             flag: maxBulkBytes, env: "MAX_BULK_BYTES", default: 64 << 20, range: 1...(1 << 34))
+        api.dashboard = try loadDashboard()
 
         let migrations = try store.migrationsDirectory()
         let demoPath = demo ? try Self.temporaryDatabasePath() : nil
@@ -110,6 +114,20 @@ struct ServeCommand: ParsableCommand {
         }
         if startFailed.load(ordering: .acquiring) { throw ExitCode(70) }
         log("stopped")
+    }
+
+    private func loadDashboard() throws -> DashboardFiles {
+        guard let folder = DashboardFiles.locate(explicit: dashboard) else {
+            log("dashboard: no Dashboard/ folder found beside the binary or in the working directory; / answers 404")
+            return .none
+        }
+        do {
+            let files = try DashboardFiles.load(from: folder)
+            log("dashboard: \(files.files.count) files from \(folder), served at /")
+            return files
+        } catch {
+            throw ValidationError("--dashboard \(folder) cannot be read: \(error)")
+        }
     }
 
     private func loadTokens() throws -> [String] {

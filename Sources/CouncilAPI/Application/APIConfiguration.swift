@@ -11,6 +11,8 @@ public struct APIConfiguration: Sendable {
     public var maxBulkBytes: Int
     /// Where "today" comes from (report and improvement windows, dates in the future).
     public var clock: Clock
+    /// The dashboard served at `/` (none: `/` answers 404 saying where it looked).
+    public var dashboard: DashboardFiles = .none
 
     public init(corsOrigins: [String] = [], apiTokens: [String] = [], maxBulkBytes: Int = 64 << 20, clock: Clock = .system) {
         self.corsOrigins = corsOrigins

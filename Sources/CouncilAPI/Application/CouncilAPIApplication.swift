@@ -62,6 +62,7 @@ public struct CouncilAPIApplication: Sendable {
         let writes = WriteRunner(store: store)
         IngestionRoutes(context: context, writes: writes).register(in: &router)
         BulkRoutes(context: context, writes: writes).register(in: &router)
+        DashboardRoutes(files: configuration.dashboard).register(in: &router)
 
         self.router = router
         self.readiness = readiness

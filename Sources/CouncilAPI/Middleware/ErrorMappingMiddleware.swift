@@ -59,6 +59,7 @@ struct ReadinessMiddleware: HTTPMiddleware {
         headers.set("Retry-After", "1")
         throw HTTPError(
             .serviceUnavailable, type: ProblemType.notReady, title: "Not ready",
-            detail: "the service is starting: migrations are not applied yet", headers: headers)
+            detail: "the service is starting: the database cannot be reached yet or its migrations are not applied",
+            headers: headers)
     }
 }

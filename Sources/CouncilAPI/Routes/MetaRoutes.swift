@@ -15,7 +15,8 @@ struct MetaRoutes {
             guard readiness.isReady else {
                 throw HTTPError(
                     .serviceUnavailable, type: ProblemType.notReady, title: "Not ready",
-                    detail: "the database migrations have not been applied yet", headers: ["Retry-After": "1"])
+                    detail: "the service is starting: the database cannot be reached yet or its migrations are not applied",
+                    headers: ["Retry-After": "1"])
             }
             // Ready means able to answer: on a shared database server, reachable now. (SQLite's
             // revision is in memory, so this costs nothing there.)
