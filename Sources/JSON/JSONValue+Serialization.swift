@@ -18,7 +18,14 @@ extension JSONValue {
     public func serialize(into output: inout [UInt8], options: JSONSerializationOptions = .compact) {
         var writer = JSONWriter(output: output, options: options)
         output = []
-        writer.output.reserveCapacity(writer.output.count + estimatedSize(isPretty: options.isPretty))
+        // Grow geometrically: `reserveCapacity` allocates about what is asked, so reserving a
+        // little more on every call of a caller that appends value after value to one buffer
+        // (a bulk answer, one entry per line) would copy the whole buffer each time, quadratic
+        // in its size.
+        let needed = writer.output.count + estimatedSize(isPretty: options.isPretty)
+        if needed > writer.output.capacity {
+            writer.output.reserveCapacity(max(needed, writer.output.capacity * 2))
+        }
         writer.write(self)
         output = writer.output
     }

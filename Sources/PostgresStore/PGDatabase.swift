@@ -69,6 +69,7 @@ public final class PGDatabase: SQLDatabase {
         }
     }
 
+    @discardableResult
     public func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
         try writeConnection { try body($0) }
     }

@@ -15,6 +15,7 @@ public protocol SQLDatabase: Sendable {
 
     func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
 
+    @discardableResult
     func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
 
     /// The revision after the last committed write, by any process.

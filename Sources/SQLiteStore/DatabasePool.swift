@@ -83,8 +83,16 @@ public final class DatabasePool: Sendable {
         }
     }
 
-    /// The revision after the last committed write (cached in memory; no database access).
+    /// The revision after the last committed write of this pool (cached in memory; no database
+    /// access). `storedRevision()` also sees writes made by other processes.
     public var revision: Int64 { cachedRevision.load(ordering: .acquiring) }
+
+    /// The revision as stored in the database now, whoever wrote last: this pool, or another
+    /// process on the same file (`council-api import councils` against a running server). One
+    /// indexed single-row read on a reader connection.
+    public func storedRevision() throws -> Int64 {
+        try readers.withReader { try StoreRevision.read($0) }
+    }
 
     /// Runs `body` on the writer connection inside `BEGIN IMMEDIATE … COMMIT`, bumping
     /// `revision` in the same transaction. Any error thrown by `body` (or by the commit) rolls

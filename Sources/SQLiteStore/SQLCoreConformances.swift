@@ -48,13 +48,13 @@ extension DatabasePool: SQLDatabase {
         try read { (connection: Connection) in try body(connection) }
     }
 
+    @discardableResult
     public func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
         try write { (connection: Connection) in try body(connection) }
     }
 
-    /// The cached revision: one process owns the only writer of a SQLite file, so the revision
-    /// it last committed is the revision of the database.
-    public func currentRevision() throws -> Int64 { revision }
+    /// Read from the file, not the in-memory cache: another process may have written to it.
+    public func currentRevision() throws -> Int64 { try storedRevision() }
 
     public var databaseStats: DatabaseStats {
         let pool = stats

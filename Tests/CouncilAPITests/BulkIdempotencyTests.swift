@@ -37,6 +37,22 @@ struct BulkIdempotencyTests {
         #expect(try Bulk.isStored(api, 2) == false)
     }
 
+    @Test("the same bytes under the same key but as another media type are another request")
+    func mediaTypeCounts() throws {
+        let api = try Bulk.api(engine: .sqlite)
+        // One body that is both a CSV file (header and one row) and, line by line, not NDJSON.
+        let body = "reference,council,decided,category,outcome\n24 900 001,knowsley,2024-09-02,Housing,not_upheld"
+        let key = [("Idempotency-Key", "bulk-\(UUID().uuidString)")]
+        let asCSV = try Bulk.upload(api, body, contentType: "text/csv", headers: key)
+        #expect(asCSV.status == 200)
+        let asNDJSON = try Bulk.upload(api, body, contentType: "application/x-ndjson", headers: key)
+        #expect(asNDJSON.status == 422, "not a replay of the CSV answer: \(asNDJSON.text)")
+        #expect(try api.object(asNDJSON)["type"] as? String == "/problems/idempotency-key-reused")
+        // The media type is compared as read: its case does not make another request.
+        let again = try Bulk.upload(api, body, contentType: "Text/CSV", headers: key)
+        #expect(again.header("Idempotent-Replayed") == "true")
+    }
+
     @Test("a refused upload keeps no answer: corrected, it can be sent again under the same key", arguments: TestEngine.allCases)
     func refusalIsNotKept(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)

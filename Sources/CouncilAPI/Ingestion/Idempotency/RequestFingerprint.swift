@@ -3,7 +3,10 @@ import Foundation
 import HTTPServer
 
 /// What makes two requests "the same request" for an `Idempotency-Key`: the method, the path,
-/// the query, the body and who sent it (the digest of the bearer token, never the token).
+/// the query, the media type of the body, the body and who sent it (the digest of the bearer
+/// token, never the token). The media type counts because the same bytes mean another request
+/// as CSV than as NDJSON; it is compared as the server reads it (type and subtype in lower case,
+/// parameters as sent), so `Application/JSON` and `application/json` are one request.
 ///
 /// Each part is written with its length first, so no two different requests can run together
 /// into the same bytes (path `/a` with query `b` against path `/ab`). A body the server spooled to
@@ -24,6 +27,7 @@ enum RequestFingerprint {
         part(Array(request.method.rawValue.utf8))
         part(Array(request.path.utf8))
         part(Array(query.utf8))
+        part(Array(mediaType(of: request).utf8))
         switch request.body {
         case .empty:
             part([])
@@ -35,6 +39,15 @@ enum RequestFingerprint {
         }
         part(principal(of: request))
         return Hex.encode(hasher.finalize())
+    }
+
+    /// The Content-Type as the handlers read it: type and subtype lower-cased, parameters kept.
+    static func mediaType(of request: HTTPRequest) -> String {
+        guard let value = request.headers["Content-Type"] else { return "" }
+        let parts = value.split(separator: ";", maxSplits: 1)
+        let type = (parts.first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let parameters = parts.count > 1 ? ";" + parts[1].trimmingCharacters(in: .whitespaces) : ""
+        return type + parameters
     }
 
     /// The digest of the request's bearer token (empty when it has none).
