@@ -101,10 +101,10 @@ for size in $sizes; do
             psql_url "$PG_ADMIN_URL" "CREATE DATABASE bench_$size OWNER council" >/dev/null
             database="${PG_URL%/*}/bench_$size"
         fi
-        echo "== $engine: loading $size complaints" >&2
+        echo "== $(date +%T) $engine: loading $size complaints" >&2
         scripts/load-data.sh "$size" "$database"
         if [ "$engine" = postgresql ]; then
-            echo "== $engine: VACUUM (ANALYZE) and CHECKPOINT" >&2
+            echo "== $(date +%T) $engine: VACUUM (ANALYZE) and CHECKPOINT" >&2
             # As the superuser, so that the catalogues are vacuumed too (the owner may not).
             psql_url "${PG_ADMIN_URL%/*}/bench_$size" 'VACUUM (ANALYZE)' >/dev/null
             psql_url "$PG_ADMIN_URL" 'CHECKPOINT' >/dev/null
@@ -113,7 +113,7 @@ for size in $sizes; do
             bytes=$(find "$work" -maxdepth 1 -name "bench-$size.sqlite*" -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
             echo "$engine|$size|database size|$((bytes / 1048576))" >>"$work/results"
         fi
-        echo "== $engine: $size complaints: wrk" >&2
+        echo "== $(date +%T) $engine: $size complaints: wrk" >&2
         # A fresh process, so the peak RSS is that of serving, not of loading.
         start_server "$work/server-$engine-$size.log" --database "$database"
         wait_ready
@@ -121,7 +121,7 @@ for size in $sizes; do
             name=${entry%%|*}
             path=${entry#*|}
             curl -sf -o /dev/null "$SERVER_URL$path" || { echo "GET $path failed ($engine, $size)" >&2; exit 1; }
-            echo "### $engine $size $name" >>"$wrk_log"
+            echo "### $engine $size $name (at $(date +%T), load $(cut -d" " -f1-3 /proc/loadavg))" >>"$wrk_log"
             echo "$engine|$size|$name|$(wrk_figures "$SERVER_URL$path")" >>"$work/results"
         done
         echo "$engine|$size|peak rss|$(($(peak_rss_kib "$SERVER_PID") / 1024))" >>"$work/results"

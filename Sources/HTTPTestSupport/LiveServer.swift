@@ -12,13 +12,14 @@ public final class LiveServer: Sendable {
     /// Everything the server logged (access log and events).
     public let logs = LogCapture()
 
-    /// Starts a server on 127.0.0.1 port 0 with four workers and a short drain; `configure` may
+    /// Starts a server on 127.0.0.1 port 0 with four workers (two for writes) and a short drain; `configure` may
     /// change anything else (timeouts, limits) before it starts.
     public init(
         responder: any HTTPResponder, configure: (inout ServerConfiguration) -> Void = { _ in }
     ) throws {
         var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
         configuration.workerCount = 4
+        configuration.writeWorkerCount = 2
         configuration.drainTimeout = .seconds(2)
         configure(&configuration)
         server = HTTPServer(configuration: configuration, responder: responder, logger: logs.logger)

@@ -18,4 +18,7 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static let known: Set<HTTPMethod> = [.get, .head, .post, .put, .delete, .options, .patch, .trace, .connect]
 
     public var description: String { rawValue }
+
+    /// GET, HEAD and OPTIONS: methods that only read (RFC 9110 section 9.2.1 calls them safe).
+    public var isSafe: Bool { self == .get || self == .head || self == .options || self == .trace }
 }

@@ -262,7 +262,7 @@ final class Connection: @unchecked Sendable {
         let request = HTTPRequest(
             head: current.head, body: body, id: current.requestID, remoteAddress: remoteAddress)
         let startedAt = current.startedAt
-        context.workers.submit { [self] in handle(request, startedAt: startedAt) }
+        context.pool(for: request.method).submit { [self] in handle(request, startedAt: startedAt) }
     }
 
     /// Called once the final response is fully written: start the next request or close.

@@ -9,7 +9,11 @@ final class ConnectionContext: Sendable {
     let configuration: ServerConfiguration
     let responder: any HTTPResponder
     let logger: ServerLogger
+    /// Runs the handlers of safe methods (reads, health checks).
     let workers: WorkerPool
+    /// Runs the handlers of every other method (writes), so queued writes never take the threads
+    /// reads need.
+    let writeWorkers: WorkerPool
     /// Called once per connection, on the connection's queue, after it closed.
     let connectionClosed: @Sendable (Int) -> Void
     let requestsServed = Atomic<Int>(0)
@@ -19,15 +23,26 @@ final class ConnectionContext: Sendable {
 
     init(
         configuration: ServerConfiguration, responder: any HTTPResponder, logger: ServerLogger,
-        workers: WorkerPool, connectionClosed: @escaping @Sendable (Int) -> Void
+        workers: WorkerPool, writeWorkers: WorkerPool, connectionClosed: @escaping @Sendable (Int) -> Void
     ) {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
         self.workers = workers
+        self.writeWorkers = writeWorkers
         self.connectionClosed = connectionClosed
         let count = max(2, ServerConfiguration.processorCount())
         ioQueues = (0..<count).map { DispatchQueue(label: "HTTPServer.io-\($0)") }
+    }
+
+    /// The pool that runs the handler of a request with `method`.
+    func pool(for method: HTTPMethod) -> WorkerPool {
+        method.isSafe ? workers : writeWorkers
+    }
+
+    func stopWorkers() {
+        workers.stop()
+        writeWorkers.stop()
     }
 
     func makeConnectionQueue(for id: Int) -> DispatchQueue {

@@ -70,9 +70,10 @@ public final class HTTPServer: Sendable {
         // A peer that resets while we write must cost an EPIPE, not the process.
         signal(SIGPIPE, SIG_IGN)
         let workers = WorkerPool(threadCount: configuration.workerCount, name: "HTTPServer.worker")
+        let writeWorkers = WorkerPool(threadCount: configuration.writeWorkerCount, name: "HTTPServer.write-worker")
         let context = ConnectionContext(
             configuration: configuration, responder: responder, logger: logger, workers: workers,
-            connectionClosed: { [weak self] id in self?.connectionClosed(id) })
+            writeWorkers: writeWorkers, connectionClosed: { [weak self] id in self?.connectionClosed(id) })
         let listener: Listener
         do {
             listener = try Listener(configuration: configuration, logger: logger) { [weak self] fd, peer in
@@ -84,6 +85,7 @@ public final class HTTPServer: Sendable {
             }
         } catch {
             workers.stop()
+            writeWorkers.stop()
             state.withLock { $0.lifecycle = .created }
             throw error
         }
@@ -216,7 +218,7 @@ public final class HTTPServer: Sendable {
             return .some(state.context)
         }
         guard let context else { return }
-        context?.workers.stop()
+        context?.stopWorkers()
         logger.event("info", "stopped")
         running.leave()
     }

@@ -43,6 +43,10 @@ public struct ServerConfiguration: Sendable {
     /// Threads that run handlers. Handlers may block (SQLite, file reads), so this bounds how many
     /// requests are worked on at once, independently of how many connections are open.
     public var workerCount: Int = max(4, 2 * ServerConfiguration.processorCount())
+    /// Threads that run the handlers of unsafe methods (POST, PUT, PATCH, DELETE), apart from
+    /// `workerCount`: writes wait for the store's one writer, and however many wait, they wait in
+    /// this pool's queue, never on the threads that serve reads and health checks.
+    public var writeWorkerCount: Int = max(2, ServerConfiguration.processorCount())
     /// The kernel's queue of connections not yet accepted; values below 1024 are raised to it, so
     /// a burst of connects is not refused while the accept loop catches up.
     public var listenBacklog: Int = 1024

@@ -1,0 +1,91 @@
+/**
+ * The view's state lives in the URL query (`/?council=knowsley&year=2024-25`), so that any view
+ * can be bookmarked and shared, and the browser's back and forward buttons move between views.
+ * This module only reads and writes that query; it knows nothing of the page.
+ *
+ * Members left at their default are left out of the URL, so that shared links stay short and a
+ * default that changes later changes for old links too.
+ */
+
+import { isReportingYear } from './format.js';
+
+/** The league table's sort orders the API knows (GET /v1/statistics?sort=). */
+export const SORT_KEYS = [
+  'dealt_with', 'not_for_us', 'assessed_and_closed', 'investigated', 'upheld', 'not_upheld',
+  'remedy_count', 'complied', 'upheld_rate', 'upheld_per_100k', 'remedy_rate', 'compliance_rate',
+];
+
+/** Which average the figures are compared with; see averages.js. */
+export const AVERAGE_KINDS = ['published', 'mean', 'pooled'];
+
+/** Which day the reports and service improvements are listed as of; see main.js. */
+export const LIST_DATES = ['year-end', 'today'];
+
+const DEFAULTS = { average: 'published', sort: '-upheld_rate', lists: 'year-end' };
+
+/**
+ * @typedef {object} ViewState
+ * @property {string|null} council council id or GSS code, as the user or a link gave it
+ * @property {string|null} year reporting year such as "2024-25"; null means the latest on record
+ * @property {'published'|'mean'|'pooled'} average
+ * @property {string} sort league table order, e.g. "-upheld_rate"
+ * @property {'year-end'|'today'} lists
+ * @property {string|null} api the API's base URL when it is on another origin (`?api=https://…`),
+ *   null for this page's own origin
+ */
+
+/**
+ * Reads the state from a query string. Values that are not valid are dropped (the default
+ * applies), so a mistyped link still shows a page.
+ * @returns {ViewState}
+ */
+export function readState(search = window.location.search) {
+  const query = new URLSearchParams(search);
+  const pick = (name, allowed) => (allowed.includes(query.get(name)) ? query.get(name) : DEFAULTS[name]);
+  const sort = query.get('sort') ?? '';
+  return {
+    council: query.get('council')?.trim() || null,
+    year: isReportingYear(query.get('year')) ? query.get('year') : null,
+    average: pick('average', AVERAGE_KINDS),
+    sort: SORT_KEYS.includes(sort.replace(/^-/, '')) ? sort : DEFAULTS.sort,
+    lists: pick('lists', LIST_DATES),
+    api: apiOrigin(query.get('api')),
+  };
+}
+
+/**
+ * The URL of a state, on the page's own path.
+ * @param {ViewState} state
+ */
+export function stateURL(state) {
+  const query = new URLSearchParams();
+  if (state.api) query.set('api', state.api);
+  if (state.council) query.set('council', state.council);
+  if (state.year) query.set('year', state.year);
+  for (const name of ['average', 'sort', 'lists']) {
+    if (state[name] !== DEFAULTS[name]) query.set(name, state[name]);
+  }
+  const text = query.toString();
+  return `${window.location.pathname}${text ? `?${text}` : ''}`;
+}
+
+/** Whether two states show different data (not just another sort or average). */
+export function sameData(a, b) {
+  return Boolean(a && b) && a.council === b.council && a.year === b.year && a.lists === b.lists && a.api === b.api;
+}
+
+/**
+ * `?api=` names the API to call when these files are hosted on another origin: an http(s) URL,
+ * optionally with a path prefix (`https://example.org/council-api`). Its query and fragment are
+ * dropped, and any other scheme is refused, so a crafted link cannot aim requests elsewhere.
+ */
+function apiOrigin(value) {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return null;
+  }
+}
