@@ -24,6 +24,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("header-timeout"), help: "Seconds for a request's whole header section (env HEADER_TIMEOUT; default 10).")
     var headerTimeout: Double?
 
+    @Option(name: .customLong("body-timeout"), help: "Seconds a request body may stall (no bytes at all) before a 408; a body that keeps arriving is never cut off (env BODY_TIMEOUT; default 30).")
+    var bodyTimeout: Double?
+
     @Option(name: .customLong("idle-timeout"), help: "Seconds an idle keep-alive connection stays open (env IDLE_TIMEOUT; default 60).")
     var idleTimeout: Double?
 
@@ -56,6 +59,7 @@ struct ServeCommand: ParsableCommand {
         server.port = try EnvironmentOption.int(flag: port, env: "PORT", default: 8080, range: 0...65535)
         server.headerTimeout = .seconds(try EnvironmentOption.seconds(flag: headerTimeout, env: "HEADER_TIMEOUT", default: 10))
         server.idleTimeout = .seconds(try EnvironmentOption.seconds(flag: idleTimeout, env: "IDLE_TIMEOUT", default: 60))
+        server.bodyTimeout = .seconds(try EnvironmentOption.seconds(flag: bodyTimeout, env: "BODY_TIMEOUT", default: 30))
         server.maxConnections = try EnvironmentOption.int(
             flag: maxConnections, env: "MAX_CONNECTIONS", default: 4096, range: 1...1_000_000)
         server.maxBodyBytes = try EnvironmentOption.int(

@@ -111,6 +111,20 @@ struct ServerResilienceTests {
         #expect(client.isClosedByServer())
     }
 
+    @Test func aSlowButSteadyBodyIsNotCutOffWhileAStallIs() throws {
+        let live = try LiveServer { $0.bodyTimeout = .milliseconds(400) }
+        let client = try live.connect()
+        try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 8\r\n\r\n")
+        // Eight bytes over about 1.6 s, four times the body timeout, never 400 ms apart.
+        for byte in "abcdefgh" {
+            pause(milliseconds: 200)
+            try client.send(String(byte))
+        }
+        let response = try client.readResponse()
+        #expect(response.status == 200)
+        #expect(response.text == "abcdefgh")
+    }
+
     @Test func connectionsBeyondTheCapGet503AndAreClosed() throws {
         let live = try LiveServer { $0.maxConnections = 2 }
         let first = try live.connect()

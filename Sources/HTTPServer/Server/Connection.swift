@@ -49,6 +49,9 @@ final class Connection: @unchecked Sendable {
     /// The client shut its write side; answer what was received, then close.
     var peerFinishedSending = false
     var readDeadline: (at: DispatchTime, kind: ReadDeadline)?
+    /// When the last bytes of the current body arrived: the body times out on a stall of
+    /// `bodyTimeout`, not on its total time, so a large upload on a slow but steady line completes.
+    var lastBodyProgress: DispatchTime?
     var writeDeadline: DispatchTime?
     /// A streaming handler is blocked in `write` until `outbound` drains to the low-water mark.
     var streamWriterWaiting = false
@@ -225,10 +228,12 @@ final class Connection: @unchecked Sendable {
             outbound.append(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
             flush()
         }
+        lastBodyProgress = nil
         setReadDeadline(.body)
     }
 
     private func receive(_ bytes: [UInt8]) {
+        lastBodyProgress = .now()
         do throws(BodyCollectionError) {
             try exchange?.body?.append(bytes)
         } catch {
@@ -458,7 +463,12 @@ final class Connection: @unchecked Sendable {
             close()
             return
         }
-        if let deadline = readDeadline, deadline.at <= now {
+        if let deadline = readDeadline, deadline.kind == .body, let last = lastBodyProgress,
+            last + configuration.bodyTimeout.dispatchInterval > now
+        {
+            // Bytes came since the deadline was set: the body is slow, not stalled.
+            readDeadline = (last + configuration.bodyTimeout.dispatchInterval, .body)
+        } else if let deadline = readDeadline, deadline.at <= now {
             readDeadline = nil
             switch deadline.kind {
             case .accepted, .idle, .linger:

@@ -21,7 +21,10 @@ public struct ServerConfiguration: Sendable {
     /// connection's first request (so a connection that never sends a byte is closed after it),
     /// from the request's first byte for later ones.
     public var headerTimeout: Duration = .seconds(10)
-    /// The whole body must arrive within this, counted from the end of the head.
+    /// The longest a request body may stall: a body that sends no byte for this long (counted
+    /// from the end of the head, then from its last bytes) is answered 408. A body that keeps
+    /// arriving, however slowly, is not cut off, so a 64 MiB upload on a slow line completes;
+    /// slow senders are bounded by `maxConnections` and the spool limit instead.
     public var bodyTimeout: Duration = .seconds(30)
     /// A keep-alive connection with no request in progress is closed after this.
     public var idleTimeout: Duration = .seconds(60)
