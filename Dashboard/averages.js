@@ -13,7 +13,14 @@ import { typeGroupName } from './format.js';
 export const AVERAGE_LABELS = {
   published: "Ombudsman's published average",
   mean: "Mean of councils' rates",
-  pooled: "Pooled group totals",
+  pooled: 'Pooled group totals',
+};
+
+/** The same, inside a sentence. */
+export const AVERAGE_PHRASES = {
+  published: "the Ombudsman's published average",
+  mean: "the mean of the councils' rates",
+  pooled: 'the pooled totals of the councils',
 };
 
 /**

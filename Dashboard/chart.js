@@ -30,9 +30,11 @@ const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
 /**
  * Stacked bars, one per year: parts that add up to a whole (outcomes of the complaints dealt
  * with).
- * @param {{title: string, description: string, years: string[], stacks: Series[], totalLabel: string, format: (v: number) => string}} chart
+ * @param {{title: string, description: string, years: string[], stacks: Series[], totalLabel: string,
+ *   format: (v: number) => string, highlight?: string}} chart `highlight`: the year shown above,
+ *   whose axis label is emphasised
  */
-export function stackedBarChart({ title, description, years, stacks, totalLabel, format }) {
+export function stackedBarChart({ title, description, years, stacks, totalLabel, format, highlight }) {
   const totals = years.map((_, i) => stacks.reduce((sum, stack) => sum + (stack.values[i] ?? 0), 0));
   const axis = niceAxis(Math.max(0, ...totals), { integers: true });
   const y = (value) => MARGIN.top + PLOT_HEIGHT - (value / axis.max) * PLOT_HEIGHT;
@@ -56,15 +58,16 @@ export function stackedBarChart({ title, description, years, stacks, totalLabel,
   });
 
   const columns = [...stacks, { key: 'total', label: totalLabel, values: totals }];
-  return figure({ title, description, years, axis, format, marks, legend: stacks, columns });
+  return figure({ title, description, years, axis, format, marks, legend: stacks, columns, highlight });
 }
 
 /**
  * Lines across the years, with a dot on every year that has a figure and a gap where one has
  * none (a rate with nothing to divide by).
- * @param {{title: string, description: string, years: string[], series: Series[], format: (v: number) => string, max?: number}} chart
+ * @param {{title: string, description: string, years: string[], series: Series[],
+ *   format: (v: number) => string, max?: number, highlight?: string}} chart
  */
-export function lineChart({ title, description, years, series, format, max }) {
+export function lineChart({ title, description, years, series, format, max, highlight }) {
   const values = series.flatMap((s) => s.values).filter((v) => v !== null && v !== undefined);
   const axis = niceAxis(max ?? Math.max(0, ...values));
   const y = (value) => MARGIN.top + PLOT_HEIGHT - (Math.min(value, axis.max) / axis.max) * PLOT_HEIGHT;
@@ -95,11 +98,11 @@ export function lineChart({ title, description, years, series, format, max }) {
     return svg('g', { class: 'series', 'data-series': s.key }, lines, dots);
   });
 
-  return figure({ title, description, years, axis, format, marks, legend: series, columns: series });
+  return figure({ title, description, years, axis, format, marks, legend: series, columns: series, highlight });
 }
 
 /** The frame both kinds share: axes, gridlines, legend, and the table of the same figures. */
-function figure({ title, description, years, axis, format, marks, legend, columns }) {
+function figure({ title, description, years, axis, format, marks, legend, columns, highlight }) {
   const titleId = uniqueId('chart-title');
   const descId = uniqueId('chart-desc');
   const band = PLOT_WIDTH / years.length;
@@ -112,7 +115,10 @@ function figure({ title, description, years, axis, format, marks, legend, column
       svg('text', { class: 'axis-label', x: MARGIN.left - 6, y: ty, 'text-anchor': 'end', 'dominant-baseline': 'middle' }, format(tick)));
   });
   const xLabels = years.map((year, i) =>
-    svg('text', { class: 'axis-label', x: round(MARGIN.left + band * i + band / 2), y: HEIGHT - 10, 'text-anchor': 'middle' }, label(year)));
+    svg('text', {
+      class: `axis-label${year === highlight ? ' current' : ''}`, x: round(MARGIN.left + band * i + band / 2), y: HEIGHT - 10,
+      'text-anchor': 'middle',
+    }, label(year)));
 
   const chart = svg('svg', {
     class: 'chart', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`,

@@ -39,6 +39,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-bulk-bytes"), help: "Largest bulk upload body in bytes (env MAX_BULK_BYTES; default 67108864).")
     var maxBulkBytes: Int?
 
+    @Option(name: .customLong("max-spool-bytes"), help: "Most bytes of request bodies spooled to the temporary folder at once, over all connections; past it 503 (env MAX_SPOOL_BYTES; default 536870912).")
+    var maxSpoolBytes: Int?
+
     @Option(name: .customLong("cors-origin"), help: "Origin allowed to call from a browser; repeatable; * for any (env CORS_ORIGINS, comma separated).")
     var corsOrigins: [String] = []
 
@@ -64,6 +67,8 @@ struct ServeCommand: ParsableCommand {
             flag: maxConnections, env: "MAX_CONNECTIONS", default: 4096, range: 1...1_000_000)
         server.maxBodyBytes = try EnvironmentOption.int(
             flag: maxBodyBytes, env: "MAX_BODY_BYTES", default: 1 << 20, range: 1...(1 << 30))
+        server.maxSpoolBytes = try EnvironmentOption.int(
+            flag: maxSpoolBytes, env: "MAX_SPOOL_BYTES", default: 512 << 20, range: 0...(1 << 40))
         server.serverName = "council-api"
 
         var api = APIConfiguration()

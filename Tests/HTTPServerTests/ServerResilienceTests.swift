@@ -125,6 +125,20 @@ struct ServerResilienceTests {
         #expect(response.text == "abcdefgh")
     }
 
+    @Test func bodiesBeyondTheSpoolBudgetAre503WithRetryAfter() throws {
+        let live = try LiveServer {
+            $0.inMemoryBodyThreshold = 1_000
+            $0.maxSpoolBytes = 50_000
+        }
+        let body = [UInt8](repeating: UInt8(ascii: "x"), count: 200_000)
+        let refused = try live.request("POST", "/echo", body: body)
+        #expect(refused.status == 503)
+        #expect(refused.header("Retry-After") == "5")
+        #expect(refused.header("Content-Type") == "application/problem+json")
+        let fits = try live.request("POST", "/echo", body: [UInt8](repeating: UInt8(ascii: "y"), count: 20_000))
+        #expect(fits.status == 200, "the refused body gave its bytes back")
+    }
+
     @Test func connectionsBeyondTheCapGet503AndAreClosed() throws {
         let live = try LiveServer { $0.maxConnections = 2 }
         let first = try live.connect()

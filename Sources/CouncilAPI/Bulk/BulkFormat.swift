@@ -15,7 +15,11 @@ enum BulkFormat: Sendable {
     ///
     /// - Throws: a 415 problem naming the accepted types.
     init(_ request: HTTPRequest) throws {
-        let value = request.headers["Content-Type"] ?? ""
+        try self.init(headers: request.headers)
+    }
+
+    init(headers: HTTPHeaders) throws {
+        let value = headers["Content-Type"] ?? ""
         let parts = value.split(separator: ";").map { $0.trimmingCharacters(in: " \t").lowercased() }
         let format: BulkFormat? =
             switch parts.first ?? "" {

@@ -14,7 +14,12 @@ struct BulkRoutes {
     let writes: WriteRunner
 
     func register(in router: inout Router) {
-        router.post("/v1/complaints/bulk", bodyLimit: context.configuration.maxBulkBytes) { try upload($0) }
+        // The media type is checked from the head, so a body in a format the route cannot read
+        // is refused before a byte of it is spooled.
+        router.post(
+            "/v1/complaints/bulk", bodyLimit: context.configuration.maxBulkBytes,
+            headCheck: { _ = try BulkFormat(headers: $0.headers) }
+        ) { try upload($0) }
     }
 
     func upload(_ request: HTTPRequest) throws -> HTTPResponse {

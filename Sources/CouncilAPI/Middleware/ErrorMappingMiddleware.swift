@@ -54,7 +54,13 @@ struct ReadinessMiddleware: HTTPMiddleware {
     let readiness: Readiness
 
     func handle(_ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse {
-        if readiness.isReady || !request.path.hasPrefix("/v1/") { return try next(request) }
+        try check(head: request.head)
+        return try next(request)
+    }
+
+    /// Also from the head alone: a store that is not ready receives no body.
+    func check(head: RequestHead) throws {
+        if readiness.isReady || !head.path.hasPrefix("/v1/") { return }
         var headers = HTTPHeaders()
         headers.set("Retry-After", "1")
         throw HTTPError(

@@ -16,6 +16,10 @@ public struct HTTPRequest: Sendable {
     public var isRouteMatched: Bool = false
     /// The peer address, such as `127.0.0.1:53122`.
     public var remoteAddress: String
+    /// Set when the head alone was refused (`HTTPResponder.refusal(for:)`): the body was never
+    /// read, and the router answers with this error through its middleware, so the refusal
+    /// carries what every answer carries (CORS headers, metrics) without any handler running.
+    public internal(set) var headRefusal: HTTPError?
 
     public init(
         head: RequestHead, body: RequestBody = .empty, id: String, parameters: [String: String] = [:],

@@ -13,14 +13,18 @@ public enum RequestBody: Sendable {
 public final class SpooledFile: Sendable {
     public let path: String
     public let byteCount: Int
+    /// Run once the file is gone (the server gives its bytes back to the spool budget).
+    private let onDelete: (@Sendable () -> Void)?
 
-    public init(path: String, byteCount: Int) {
+    public init(path: String, byteCount: Int, onDelete: (@Sendable () -> Void)? = nil) {
         self.path = path
         self.byteCount = byteCount
+        self.onDelete = onDelete
     }
 
     deinit {
         _ = path.withCString { unlink($0) }
+        onDelete?()
     }
 }
 

@@ -8,14 +8,30 @@ public protocol HTTPResponder: Sendable {
     /// The largest body accepted for this request head, or nil for the server's default. Asked
     /// before any body byte is read, so an oversized upload is refused with 413 at once.
     func bodyLimit(for head: RequestHead) -> Int?
+
+    /// The refusal the head alone already decides (no such resource, a method not allowed, no
+    /// valid credentials, a media type the route does not read), or nil. Asked before any byte of
+    /// a body is read or spooled, and before `100 Continue` is sent, so nobody can make the
+    /// server receive a body it will refuse anyway.
+    func refusal(for head: RequestHead) -> HTTPError?
 }
 
 extension HTTPResponder {
     public func bodyLimit(for head: RequestHead) -> Int? { nil }
+    public func refusal(for head: RequestHead) -> HTTPError? { nil }
 }
 
 /// A step around the handler: CORS, authentication, metrics, ETags. Each gets the request and the
 /// rest of the chain, and may answer itself, change the request, or change the response.
 public protocol HTTPMiddleware: Sendable {
     func handle(_ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse
+
+    /// Refuses, by throwing an `HTTPError`, a request whose head alone is enough to refuse (a
+    /// write without a valid token), before its body is read. Asked only for heads that match a
+    /// route; `handle` still runs for every request that is read whole.
+    func check(head: RequestHead) throws
+}
+
+extension HTTPMiddleware {
+    public func check(head: RequestHead) throws {}
 }

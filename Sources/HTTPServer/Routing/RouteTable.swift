@@ -8,6 +8,8 @@ struct RouteTable: Sendable {
         let method: HTTPMethod
         let template: RouteTemplate
         let bodyLimit: Int?
+        /// Refuses a head this route cannot serve (a media type it does not read), before the body.
+        let headCheck: Router.HeadCheck?
         let handler: Router.Handler
     }
 

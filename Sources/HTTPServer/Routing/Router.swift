@@ -6,6 +6,8 @@
 /// OPTIONS) pass through the chain like any handler's, so CORS or metrics middleware see them too.
 public struct Router: HTTPResponder {
     public typealias Handler = @Sendable (HTTPRequest) throws -> HTTPResponse
+    /// Throws the `HTTPError` for a head the route refuses whatever its body (see `refusal(for:)`).
+    public typealias HeadCheck = @Sendable (RequestHead) throws -> Void
 
     private var table = RouteTable()
     private var middleware: [any HTTPMiddleware] = []
@@ -18,13 +20,17 @@ public struct Router: HTTPResponder {
     public var routes: [RouteDescription] { registered }
 
     /// Registers `handler` for `method` on `template` (segments starting with `:` capture a value
-    /// into `request.parameters`). `bodyLimit` overrides the server's default for this route.
+    /// into `request.parameters`). `bodyLimit` overrides the server's default for this route;
+    /// `headCheck` refuses a head before its body is read (a media type the handler cannot read).
     /// Registering the same method and template again replaces the earlier handler.
     public mutating func add(
-        _ method: HTTPMethod, _ template: String, bodyLimit: Int? = nil, handler: @escaping Handler
+        _ method: HTTPMethod, _ template: String, bodyLimit: Int? = nil, headCheck: HeadCheck? = nil,
+        handler: @escaping Handler
     ) {
         let parsed = RouteTemplate(template)
-        table.insert(RouteTable.Route(method: method, template: parsed, bodyLimit: bodyLimit, handler: handler))
+        table.insert(
+            RouteTable.Route(
+                method: method, template: parsed, bodyLimit: bodyLimit, headCheck: headCheck, handler: handler))
         let description = RouteDescription(method: method, template: parsed.text)
         if !registered.contains(description) {
             registered.append(description)
@@ -35,20 +41,28 @@ public struct Router: HTTPResponder {
         add(.get, template, bodyLimit: bodyLimit, handler: handler)
     }
 
-    public mutating func post(_ template: String, bodyLimit: Int? = nil, handler: @escaping Handler) {
-        add(.post, template, bodyLimit: bodyLimit, handler: handler)
+    public mutating func post(
+        _ template: String, bodyLimit: Int? = nil, headCheck: HeadCheck? = nil, handler: @escaping Handler
+    ) {
+        add(.post, template, bodyLimit: bodyLimit, headCheck: headCheck, handler: handler)
     }
 
-    public mutating func put(_ template: String, bodyLimit: Int? = nil, handler: @escaping Handler) {
-        add(.put, template, bodyLimit: bodyLimit, handler: handler)
+    public mutating func put(
+        _ template: String, bodyLimit: Int? = nil, headCheck: HeadCheck? = nil, handler: @escaping Handler
+    ) {
+        add(.put, template, bodyLimit: bodyLimit, headCheck: headCheck, handler: handler)
     }
 
-    public mutating func patch(_ template: String, bodyLimit: Int? = nil, handler: @escaping Handler) {
-        add(.patch, template, bodyLimit: bodyLimit, handler: handler)
+    public mutating func patch(
+        _ template: String, bodyLimit: Int? = nil, headCheck: HeadCheck? = nil, handler: @escaping Handler
+    ) {
+        add(.patch, template, bodyLimit: bodyLimit, headCheck: headCheck, handler: handler)
     }
 
-    public mutating func delete(_ template: String, bodyLimit: Int? = nil, handler: @escaping Handler) {
-        add(.delete, template, bodyLimit: bodyLimit, handler: handler)
+    public mutating func delete(
+        _ template: String, bodyLimit: Int? = nil, headCheck: HeadCheck? = nil, handler: @escaping Handler
+    ) {
+        add(.delete, template, bodyLimit: bodyLimit, headCheck: headCheck, handler: handler)
     }
 
     /// Adds a middleware; the first added is the outermost, so it sees the request first and the
@@ -74,23 +88,56 @@ public struct Router: HTTPResponder {
             request.route = route.template.text
             request.isRouteMatched = true
             request.parameters = route.template.parameters(in: request.head.pathSegments)
-            terminal = route.handler
+            if let refusal = request.headRefusal {
+                terminal = { _ in throw refusal }
+            } else {
+                terminal = route.handler
+            }
         case .notFound:
-            let path = request.path
-            terminal = { _ in throw HTTPError(.notFound, detail: "There is no resource at \(path).") }
+            let error = Self.notFound(request.head)
+            terminal = { _ in throw error }
         case .methodNotAllowed(let allowed, let template):
             request.route = template
-            let method = request.method
-            terminal = { _ in
-                throw HTTPError(
-                    .methodNotAllowed, detail: "The method \(method) is not allowed here; see the Allow header.",
-                    headers: ["Allow": allowed])
-            }
+            let error = Self.methodNotAllowed(request.head, allowed: allowed)
+            terminal = { _ in throw error }
         case .options(let allowed, let template):
             request.route = template
             terminal = { _ in HTTPResponse(status: .noContent, headers: ["Allow": allowed]) }
         }
         return try run(request, from: middleware[...], terminal: terminal)
+    }
+
+    /// 404 and 405 as the router answers them, then what the middleware and the route's own
+    /// `headCheck` refuse from the head alone.
+    public func refusal(for head: RequestHead) -> HTTPError? {
+        switch resolve(head) {
+        case .notFound:
+            return Self.notFound(head)
+        case .methodNotAllowed(let allowed, _):
+            return Self.methodNotAllowed(head, allowed: allowed)
+        case .options:
+            return nil
+        case .matched(let route):
+            do {
+                for step in middleware { try step.check(head: head) }
+                try route.headCheck?(head)
+                return nil
+            } catch let error as HTTPError {
+                return error
+            } catch {
+                return .internalFailure
+            }
+        }
+    }
+
+    private static func notFound(_ head: RequestHead) -> HTTPError {
+        HTTPError(.notFound, detail: "There is no resource at \(head.path).")
+    }
+
+    private static func methodNotAllowed(_ head: RequestHead, allowed: String) -> HTTPError {
+        HTTPError(
+            .methodNotAllowed, detail: "The method \(head.method) is not allowed here; see the Allow header.",
+            headers: ["Allow": allowed])
     }
 
     public func bodyLimit(for head: RequestHead) -> Int? {

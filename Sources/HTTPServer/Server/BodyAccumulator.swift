@@ -6,6 +6,8 @@ enum BodyCollectionError: Error {
     case tooLarge(limit: Int)
     /// The spool file could not be created or written.
     case spoolFailed(String)
+    /// Spooling this body would take the bodies spooled at once past `ServerConfiguration.maxSpoolBytes`.
+    case spoolFull(limit: Int)
 }
 
 /// Collects a request body as it arrives: in memory up to a threshold, then in a temporary file.
@@ -16,14 +18,16 @@ struct BodyAccumulator {
     let limit: Int
     let memoryThreshold: Int
     let temporaryDirectory: String
+    let budget: SpoolBudget
     private var memory: [UInt8] = []
     private var spool: SpoolWriter?
     private(set) var count = 0
 
-    init(limit: Int, memoryThreshold: Int, temporaryDirectory: String) {
+    init(limit: Int, memoryThreshold: Int, temporaryDirectory: String, budget: SpoolBudget) {
         self.limit = limit
         self.memoryThreshold = memoryThreshold
         self.temporaryDirectory = temporaryDirectory
+        self.budget = budget
     }
 
     mutating func append(_ bytes: [UInt8]) throws(BodyCollectionError) {
@@ -33,7 +37,7 @@ struct BodyAccumulator {
         if let spool {
             try spool.write(bytes)
         } else if memory.count + bytes.count > memoryThreshold {
-            let writer = try SpoolWriter(directory: temporaryDirectory)
+            let writer = try SpoolWriter(directory: temporaryDirectory, budget: budget)
             spool = writer
             try writer.write(memory)
             try writer.write(bytes)
@@ -59,8 +63,12 @@ private final class SpoolWriter {
     private var fd: Int32
     private let path: String
     private var handedOver = false
+    private let budget: SpoolBudget
+    /// Bytes taken from the budget so far; given back when the file goes.
+    private var reserved = 0
 
-    init(directory: String) throws(BodyCollectionError) {
+    init(directory: String, budget: SpoolBudget) throws(BodyCollectionError) {
+        self.budget = budget
         var template = Array((directory + "/httpserver-body-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
@@ -78,6 +86,8 @@ private final class SpoolWriter {
     }
 
     func write(_ bytes: [UInt8]) throws(BodyCollectionError) {
+        guard budget.reserve(bytes.count) else { throw .spoolFull(limit: budget.limit) }
+        reserved += bytes.count
         let failure: String? = bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count, let base = buffer.baseAddress {
@@ -100,11 +110,16 @@ private final class SpoolWriter {
         fd = -1
         guard closed == 0 else { throw .spoolFailed("close \(path): \(String(cString: strerror(errno)))") }
         handedOver = true
-        return SpooledFile(path: path, byteCount: byteCount)
+        let budget = budget
+        let reserved = reserved
+        return SpooledFile(path: path, byteCount: byteCount, onDelete: { budget.release(reserved) })
     }
 
     deinit {
         if fd >= 0 { close(fd) }
-        if !handedOver { _ = path.withCString { unlink($0) } }
+        if !handedOver {
+            _ = path.withCString { unlink($0) }
+            budget.release(reserved)
+        }
     }
 }

@@ -45,7 +45,7 @@ extension Connection {
         } else {
             framing = .contentLength(body.count)
         }
-        let keepAlive = keepsAlive(current.head, response)
+        let keepAlive = keepsAlive(current.head, response) && !current.bodyUnread
         outbound.append(
             ResponseHead.serialize(
                 status: response.status, headers: response.headers, framing: framing,

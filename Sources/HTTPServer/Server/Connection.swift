@@ -213,16 +213,19 @@ final class Connection: @unchecked Sendable {
             startedAt: .now,
             body: BodyAccumulator(
                 limit: limit, memoryThreshold: configuration.inMemoryBodyThreshold,
-                temporaryDirectory: configuration.temporaryDirectory))
+                temporaryDirectory: configuration.temporaryDirectory, budget: context.spoolBudget))
         phase = .body
-        switch head.framing {
-        case .none:
+        if case .none = head.framing { return }
+        // Whatever the head alone decides (401/403, 404/405, 415, then 413 on Content-Length) is
+        // answered before a byte of the body is read or spooled, and before the client is told
+        // to send it.
+        if let refusal = context.responder.refusal(for: head) {
+            refuse(refusal)
             return
-        case .contentLength(let length) where length > limit:
-            answerEarly(.bodyTooLarge(limit: limit))
+        }
+        if case .contentLength(let length) = head.framing, length > limit {
+            refuse(.bodyTooLarge(limit: limit))
             return
-        case .contentLength, .chunked:
-            break
         }
         if head.expectsContinue && head.version == .http1_1 {
             outbound.append(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
@@ -243,8 +246,33 @@ final class Connection: @unchecked Sendable {
             case .spoolFailed(let reason):
                 context.logger.event("error", "request body spooling failed", ["error": reason])
                 answerEarly(.internalFailure)
+            case .spoolFull(let limit):
+                exchange?.body = nil  // gives its spooled bytes back now
+                refuse(
+                    HTTPError(
+                        .serviceUnavailable,
+                        detail: "The server is receiving too many large bodies at once (over \(limit) bytes in all); retry shortly.",
+                        headers: ["Retry-After": "5"]))
             }
         }
+    }
+
+    /// Answers a request whose head was refused without reading its body: the refusal goes
+    /// through the responder (so middleware adds what every answer carries) on the pool that
+    /// serves reads, and the connection closes after it.
+    private func refuse(_ error: HTTPError) {
+        guard var current = exchange else { return }
+        phase = .responding
+        readDeadline = nil
+        rescheduleTimer()
+        suspendReads()
+        current.body = nil
+        current.bodyUnread = true
+        exchange = current
+        var request = HTTPRequest(head: current.head, body: .empty, id: current.requestID, remoteAddress: remoteAddress)
+        request.headRefusal = error
+        let startedAt = current.startedAt
+        context.workers.submit { [self, request] in handle(request, startedAt: startedAt) }
     }
 
     /// The request is complete: pause reading and hand it to a worker.

@@ -17,6 +17,8 @@ final class ConnectionContext: Sendable {
     /// Called once per connection, on the connection's queue, after it closed.
     let connectionClosed: @Sendable (Int) -> Void
     let requestsServed = Atomic<Int>(0)
+    /// The bytes of bodies spooled at once, over every connection.
+    let spoolBudget: SpoolBudget
     /// The few serial queues all connection queues target, so Dispatch never needs more threads
     /// than there are cores for I/O however many connections are open.
     private let ioQueues: [DispatchQueue]
@@ -30,6 +32,7 @@ final class ConnectionContext: Sendable {
         self.logger = logger
         self.workers = workers
         self.writeWorkers = writeWorkers
+        self.spoolBudget = SpoolBudget(limit: configuration.maxSpoolBytes)
         self.connectionClosed = connectionClosed
         let count = max(2, ServerConfiguration.processorCount())
         ioQueues = (0..<count).map { DispatchQueue(label: "HTTPServer.io-\($0)") }

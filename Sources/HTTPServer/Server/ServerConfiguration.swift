@@ -26,6 +26,9 @@ public struct ServerConfiguration: Sendable {
     /// arriving, however slowly, is not cut off, so a 64 MiB upload on a slow line completes;
     /// slow senders are bounded by `maxConnections` and the spool limit instead.
     public var bodyTimeout: Duration = .seconds(30)
+    /// The most bytes of request bodies spooled to `temporaryDirectory` at once, over every
+    /// connection; a body that would pass it is refused with 503 and `Retry-After`.
+    public var maxSpoolBytes: Int = 512 << 20
     /// A keep-alive connection with no request in progress is closed after this.
     public var idleTimeout: Duration = .seconds(60)
     /// A response that makes no progress for this long (the client stopped reading) is abandoned.

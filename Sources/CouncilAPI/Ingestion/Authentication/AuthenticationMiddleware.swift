@@ -20,6 +20,19 @@ struct AuthenticationMiddleware: HTTPMiddleware {
     func handle(_ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse {
         // Only writes that reach a handler: the router's 404 and 405 say more than a 401 would.
         guard Self.writeMethods.contains(request.method), request.isRouteMatched else { return try next(request) }
+        try authorize(request.headers)
+        return try next(request)
+    }
+
+    /// The same decision from the head alone (asked only for heads that match a route), so an
+    /// unauthenticated write is refused before its body is read or spooled.
+    func check(head: RequestHead) throws {
+        guard Self.writeMethods.contains(head.method) else { return }
+        try authorize(head.headers)
+    }
+
+    /// Throws the 403 or 401 problem unless `headers` carry a configured bearer token.
+    private func authorize(_ headers: HTTPHeaders) throws {
         guard !tokens.isEmpty else {
             throw HTTPError(
                 .forbidden, type: ProblemType.writesDisabled, title: "Writes disabled",
@@ -27,7 +40,7 @@ struct AuthenticationMiddleware: HTTPMiddleware {
                     "this server has no API token configured, so it refuses every write; its operator can enable writes with --api-token-file or API_TOKENS"
             )
         }
-        switch Self.credential(in: request.headers) {
+        switch Self.credential(in: headers) {
         case .missing:
             throw Self.unauthorized(
                 error: nil, detail: "writes need an Authorization: Bearer <token> header with an API token")
@@ -41,7 +54,6 @@ struct AuthenticationMiddleware: HTTPMiddleware {
             guard tokens.accepts(token) else {
                 throw Self.unauthorized(error: "invalid_token", detail: "the bearer token is not valid for this server")
             }
-            return try next(request)
         }
     }
 

@@ -22,7 +22,12 @@ enum JSONBody {
 
     /// Refuses anything but `application/json` (parameters allowed, a charset only if UTF-8).
     static func requireJSONContentType(_ request: HTTPRequest) throws {
-        let declared = request.headers["Content-Type"]
+        try requireJSONContentType(headers: request.headers)
+    }
+
+    /// The same check from the head alone, for `Router` head checks (before the body is read).
+    static func requireJSONContentType(headers: HTTPHeaders) throws {
+        let declared = headers["Content-Type"]
         guard let declared, isJSON(declared) else {
             throw HTTPError(
                 .unsupportedMediaType, type: ProblemType.unsupportedMediaType, title: "Unsupported media type",

@@ -13,19 +13,22 @@ struct IngestionRoutes {
 
     func register(in router: inout Router) {
         let councils = CouncilWriteRoutes(routes: self)
-        router.post("/v1/councils") { try councils.create($0) }
-        router.put("/v1/councils/:council") { try councils.put($0) }
-        router.post("/v1/councils/:council/populations") { try councils.createPopulation($0) }
+        router.post("/v1/councils", headCheck: Self.json) { try councils.create($0) }
+        router.put("/v1/councils/:council", headCheck: Self.json) { try councils.put($0) }
+        router.post("/v1/councils/:council/populations", headCheck: Self.json) { try councils.createPopulation($0) }
 
         let complaints = ComplaintWriteRoutes(routes: self)
-        router.post("/v1/complaints") { try complaints.create($0) }
-        router.put("/v1/complaints/:reference") { try complaints.put($0) }
+        router.post("/v1/complaints", headCheck: Self.json) { try complaints.create($0) }
+        router.put("/v1/complaints/:reference", headCheck: Self.json) { try complaints.put($0) }
         router.delete("/v1/complaints/:reference") { try complaints.delete($0) }
 
         let records = RecordWriteRoutes(routes: self)
-        router.post("/v1/reports") { try records.createReport($0) }
-        router.post("/v1/service-improvements") { try records.createServiceImprovement($0) }
-        router.post("/v1/annual-letters") { try records.createAnnualLetter($0) }
-        router.post("/v1/published-averages") { try records.createPublishedAverage($0) }
+        router.post("/v1/reports", headCheck: Self.json) { try records.createReport($0) }
+        router.post("/v1/service-improvements", headCheck: Self.json) { try records.createServiceImprovement($0) }
+        router.post("/v1/annual-letters", headCheck: Self.json) { try records.createAnnualLetter($0) }
+        router.post("/v1/published-averages", headCheck: Self.json) { try records.createPublishedAverage($0) }
     }
+
+    /// Every JSON write refuses another media type from its head, before the body is read.
+    static let json: Router.HeadCheck = { try JSONBody.requireJSONContentType(headers: $0.headers) }
 }

@@ -1,0 +1,326 @@
+/**
+ * The dashboard's entry point: reads the view from the URL, asks the API for what that view
+ * needs, and puts the sections on the page. Back and forward, links inside the page and the
+ * controls all go through `navigate`, which writes the URL first and then shows what it says,
+ * so the URL is always the truth about what is on screen.
+ *
+ * The first view of a council costs six API requests, all sent at once except the league table
+ * (which needs the council's type from the first answer): history (the figures of every year,
+ * so changing year needs no new figures), the demo check, annual letters, reports, service
+ * improvements and the league table. The figures are drawn as soon as the history arrives.
+ */
+
+import { createApi } from './api.js';
+import { AVERAGE_LABELS, methodDescription } from './averages.js';
+import { h, fill } from './dom.js';
+import { date, today, yearEnd } from './format.js';
+import { historySection } from './history.js';
+import { createServiceImprovements } from './improvements.js';
+import { createLeagueTable } from './league.js';
+import { createCouncilPicker } from './picker.js';
+import { AVERAGE_KINDS, readState, sameData, stateURL } from './state.js';
+import {
+  complianceSection, councilHeading, lettersSection, noDecisionsNotice, overviewSection, remedySection,
+  reportsSection, sectionError, sectionLoading, upheldSection,
+} from './views.js';
+
+const main = document.getElementById('main');
+const status = document.getElementById('status');
+const yearSelect = document.getElementById('year');
+const listsSelect = document.getElementById('lists');
+const averageChoices = document.getElementById('average-choices');
+const demoBanner = document.getElementById('demo-banner');
+
+const api = createApi(readState().api);
+
+/** The state on screen, and the data loaded for it (kept so that a new average or sort needs no request). */
+let shown = null;
+let loaded = null;
+let loadController = null;
+
+const picker = createCouncilPicker({ api, onPick: (council) => navigate({ ...shown, council: council.id }) });
+const league = createLeagueTable({
+  api,
+  onSort: (sort) => navigate({ ...shown, sort }),
+  councilLink: (id) => stateURL({ ...shown, council: id }),
+});
+const improvements = createServiceImprovements({ api, onDemo: () => noteDemo(true) });
+
+/**
+ * Moves to another view: a new history entry (so back returns here), unless `replace`.
+ * @param {import('./state.js').ViewState} next
+ */
+function navigate(next, { replace = false, focusHeading = false } = {}) {
+  const url = stateURL(next);
+  if (replace) window.history.replaceState(null, '', url);
+  else if (url !== `${window.location.pathname}${window.location.search}`) window.history.pushState(null, '', url);
+  show(readState(), { focusHeading });
+}
+
+/** Shows what the URL says, loading only what changed. */
+function show(state, { focusHeading = false } = {}) {
+  const previous = shown;
+  shown = state;
+  syncControls();
+  if (!state.council) {
+    landing();
+    return;
+  }
+  if (loaded && sameData(previous, state) && previous.council === loaded.councilKey) {
+    // Same data, another average or sort: redraw from what is loaded.
+    if (previous.average !== state.average) drawFigures();
+    league.show(leagueView());
+    return;
+  }
+  load(state, { focusHeading });
+}
+
+/** The day reports and service improvements are listed as of: the end of the year shown (as the
+ * page stood then), or today; never a day still to come. */
+function listsDate(state, year) {
+  const now = today();
+  if (state.lists === 'today' || !year) return now;
+  const end = yearEnd(year);
+  return end < now ? end : now;
+}
+
+async function load(state, { focusHeading }) {
+  loadController?.abort();
+  const controller = new AbortController();
+  loadController = controller;
+  const { signal } = controller;
+  const first = !loaded;
+  main.setAttribute('aria-busy', 'true');
+  main.dataset.state = 'loading';
+  delete main.dataset.error;
+  demoBanner.hidden = true;
+  fill(status, `Loading ${state.council}${state.year ? `, ${state.year}` : ''}…`);
+  if (first) fill(main, h('p', { class: 'loading' }, 'Loading the figures…'));
+
+  // Everything that does not depend on the first answer goes out at once.
+  const history = settle(api.history(state.council, { signal }));
+  const demo = settle(api.decisionsAreDemo(state.council, { signal }));
+  const letters = settle(api.annualLetters(state.council, { signal }));
+  const early = state.year ? listsDate(state, state.year) : null;
+  const reports = early ? settle(api.reports({ id: state.council, asOf: early }, { signal })) : null;
+  if (early) improvements.show({ id: state.council, asOf: early });
+
+  const [historyResult, demoResult] = await Promise.all([history, demo]);
+  if (signal.aborted) return;
+  main.removeAttribute('aria-busy');
+  if (!historyResult.ok) {
+    loaded = null;
+    failure(historyResult.error, state);
+    return;
+  }
+
+  const answer = historyResult.value;
+  const years = answer.items.map((item) => item.year);
+  const year = state.year ?? years.at(-1) ?? null;
+  if (!state.year && year) {
+    // The latest year was meant: say which in the URL, so the link keeps showing this year.
+    shown = { ...state, year };
+    window.history.replaceState(null, '', stateURL(shown));
+  }
+  loaded = {
+    councilKey: state.council,
+    history: answer,
+    council: answer.council,
+    year,
+    years,
+    item: answer.items.find((item) => item.year === year) ?? null,
+    decisionsDemo: demoResult.ok && demoResult.value,
+    asOf: listsDate(shown, year),
+  };
+  noteDemo(loaded.decisionsDemo);
+  document.title = `${answer.council.name}${year ? `, ${year}` : ''} – Council complaint statistics`;
+  picker.setCouncil(answer.council.name);
+  syncControls();
+
+  fill(main,
+    h('div', { id: 'figures' }),
+    h('div', { id: 'history-slot' }),
+    league.element,
+    h('div', { id: 'letters-slot' }, sectionLoading('letters', 'Annual letters')),
+    h('div', { id: 'reports-slot' }, sectionLoading('reports', 'Reports')),
+    improvements.element);
+  drawFigures();
+  main.dataset.state = 'ready';
+  performance.mark('figures-shown');
+  // Heard, not shown: the heading says the same.
+  fill(status, h('span', { class: 'visually-hidden' }, year ? `Showing ${answer.council.name}, ${year}.` : `Showing ${answer.council.name}.`));
+  if (focusHeading) document.getElementById('council-name')?.focus();
+
+  league.element.hidden = !year;
+  if (year) league.show(leagueView());
+
+  const asOf = loaded.asOf;
+  if (!early || early !== asOf) improvements.show({ id: state.council, asOf });
+  const reportsResult = await (early === asOf ? reports : settle(api.reports({ id: state.council, asOf }, { signal })));
+  if (signal.aborted) return;
+  fill(document.getElementById('reports-slot'), reportsResult.ok
+    ? reportsSection(reportsResult.value, answer.council.name, asOf, api.csv.reports(state.council, asOf))
+    : sectionError('reports', 'Reports', reportsResult.error));
+  noteDemo(reportsResult.ok && reportsResult.value.items.some((r) => r.demo));
+
+  const lettersResult = await letters;
+  if (signal.aborted) return;
+  fill(document.getElementById('letters-slot'), lettersResult.ok
+    ? lettersSection(lettersResult.value, api.csv.annualLetters(state.council))
+    : sectionError('letters', 'Annual letters', lettersResult.error));
+  noteDemo(lettersResult.ok && lettersResult.value.items.some((l) => l.demo));
+}
+
+/** The heading, the year's figures and the charts, from the data loaded and the average chosen. */
+function drawFigures() {
+  const { council, item, year, years, decisionsDemo, history } = loaded;
+  const kind = shown.average;
+  const yearLink = (y) => stateURL({ ...shown, year: y });
+  fill(document.getElementById('figures'),
+    councilHeading(council, year, item, decisionsDemo),
+    item
+      ? [
+        overviewSection(item, api.csv.statistics(council.id, year)),
+        h('div', { class: 'cards' },
+          upheldSection(item, council, kind, decisionsDemo),
+          remedySection(item, kind, decisionsDemo),
+          complianceSection(item, kind, decisionsDemo)),
+      ]
+      : noDecisionsNotice(council, year, years, yearLink));
+  fill(document.getElementById('history-slot'), years.length
+    ? historySection(history, kind, { decisionsDemo, csvHref: api.csv.history(council.id), year: item ? year : null, councilName: council.name })
+    : null);
+  noteDemo(Boolean(item?.comparison.published?.demo && kind === 'published'));
+  describeAverages();
+}
+
+function leagueView() {
+  return {
+    type: loaded.council.type, year: loaded.year, sort: shown.sort, council: loaded.council.id,
+    average: shown.average, decisionsDemo: loaded.decisionsDemo,
+  };
+}
+
+/** The controls say what the URL says. */
+function syncControls() {
+  const years = loaded?.years ?? [];
+  const year = shown.year ?? loaded?.year ?? null;
+  const options = year && !years.includes(year) ? [...years, year].sort() : years;
+  fill(yearSelect, options.map((y) => h('option', { value: y, selected: y === year }, years.includes(y) ? y : `${y} (no decisions)`)));
+  yearSelect.disabled = options.length === 0;
+  listsSelect.value = shown.lists;
+  const asOf = loaded?.year ? listsDate(shown, loaded.year) : null;
+  listsSelect.options[0].textContent = loaded?.year ? `at the end of ${loaded.year}` : 'at the end of the year shown';
+  listsSelect.options[1].textContent = `today (${date(today())})`;
+  listsSelect.title = asOf ? `Listed as published on ${date(asOf)}` : '';
+  for (const { kind, radio } of averageRadios) radio.checked = kind === shown.average;
+}
+
+/**
+ * The average switch, built once so that a keyboard user moving through the radios keeps focus;
+ * after each load only the descriptions change: each says the method and how many councils it
+ * counts.
+ */
+const averageRadios = AVERAGE_KINDS.map((kind) => {
+  const radio = h('input', {
+    type: 'radio', name: 'average', id: `average-${kind}`, value: kind, 'aria-describedby': `average-${kind}-method`,
+    onchange: () => navigate({ ...shown, average: kind }),
+  });
+  const method = h('p', { class: 'hint', id: `average-${kind}-method` });
+  averageChoices.append(h('div', { class: 'choice' }, radio, h('label', { for: `average-${kind}` }, AVERAGE_LABELS[kind]), method));
+  return { kind, radio, method };
+});
+
+function describeAverages() {
+  const comparison = loaded?.item?.comparison ?? loaded?.history.items.at(-1)?.comparison ?? null;
+  for (const { kind, method } of averageRadios) fill(method, comparison ? methodDescription(comparison, kind) : '');
+}
+
+/** No council chosen yet. */
+function landing() {
+  loadController?.abort();
+  loaded = null;
+  document.title = 'Council complaint statistics';
+  demoBanner.hidden = true;
+  picker.setCouncil('');
+  main.removeAttribute('aria-busy');
+  main.dataset.state = 'landing';
+  fill(status, '');
+  fill(main, h('section', { class: 'panel landing' },
+    h('h1', { id: 'council-name', tabindex: '-1' }, 'Complaint statistics for English councils'),
+    h('p', { class: 'lead' }, 'Search for a council above to see how many complaints about it the Local Government and Social Care Ombudsman dealt with, how many it upheld, and how that compares with similar councils, year by year.'),
+    h('p', {}, 'For example: ', h('a', { href: stateURL({ ...shown, council: 'knowsley' }), 'data-nav': '' }, 'Knowsley Metropolitan Borough Council'), '.')));
+  describeAverages();
+}
+
+/** The first request failed: a message that says what happened and what to do, never a blank page. */
+function failure(error, state) {
+  main.dataset.state = 'error';
+  main.dataset.error = error.kind === 'problem' && error.status === 404 ? 'not-found' : error.kind;
+  demoBanner.hidden = true;
+  document.title = 'Not available – Council complaint statistics';
+  const origin = window.location.origin;
+  const messages = {
+    'not-found': ['Council not found', [
+      h('p', {}, `There is no council “${state.council}” in the API. Search for a council by name above.`),
+      h('p', { class: 'source' }, `The API said: ${error.message}`)]],
+    refused: ['This page may not read the API', [
+      h('p', {}, error.message),
+      h('p', {}, 'To allow it, start the API with ', h('code', {}, `--cors-origin ${origin}`),
+        ' (or add it to ', h('code', {}, 'CORS_ORIGINS'), '), or open the dashboard the API serves itself.')]],
+    unreachable: ['The API cannot be reached', [
+      h('p', {}, error.message),
+      h('p', {}, 'Check that the server is running', api.crossOrigin ? ' and that the address given in ?api= is right' : '', ', then try again.')]],
+  };
+  const [title, body] = messages[main.dataset.error] ?? ['The figures could not be loaded', [
+    h('p', {}, error.title && error.title !== error.message ? `${error.title}: ${error.message}` : error.message)]];
+  fill(status, '');
+  fill(main, h('section', { class: 'error-box', role: 'alert', 'aria-labelledby': 'error-heading' },
+    h('h1', { id: 'error-heading' }, title),
+    body,
+    h('p', {}, h('button', { type: 'button', onclick: () => load(state, { focusHeading: true }) }, 'Try again'))));
+}
+
+/** Shows the page-wide demo banner once anything on the page is invented. */
+function noteDemo(isDemo) {
+  if (isDemo) demoBanner.hidden = false;
+}
+
+/** Attaches the outcome to a promise at once, so that a request nobody waits for any more
+ * (a newer view started) can never become an unhandled rejection. */
+function settle(promise) {
+  return promise.then((value) => ({ ok: true, value }), (error) => ({ ok: false, error }));
+}
+
+// The controls.
+document.getElementById('controls').addEventListener('submit', (event) => event.preventDefault());
+yearSelect.addEventListener('change', () => navigate({ ...shown, year: yearSelect.value }));
+listsSelect.addEventListener('change', () => navigate({ ...shown, lists: listsSelect.value }));
+document.getElementById('picker-slot').append(picker.element);
+
+// Links inside the page (league table, years) move without reloading; new-tab clicks stay native.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest?.('a[data-nav]');
+  if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(readState(new URL(link.href).search), { focusHeading: true });
+});
+window.addEventListener('popstate', () => show(readState()));
+
+// Print everything: open the "more about" notes and chart tables, and close them again after.
+let opened = [];
+window.addEventListener('beforeprint', () => {
+  opened = [...document.querySelectorAll('details:not([open])')];
+  for (const details of opened) details.open = true;
+});
+window.addEventListener('afterprint', () => {
+  for (const details of opened) details.open = false;
+  opened = [];
+});
+
+// Links to the API's own pages follow ?api=.
+const stateAtStart = readState();
+document.getElementById('openapi-link').href = api.url('/openapi.json');
+document.getElementById('home-link').href = stateURL({ ...stateAtStart, council: null, year: null });
+
+show(stateAtStart);
