@@ -3,12 +3,11 @@ import JSON
 
 /// The answers of a bulk upload.
 ///
-/// The answer of a partial upload has one entry per line, so for a 64 MiB upload it is itself
-/// large: it is written entry by entry into one byte buffer rather than built as a tree of JSON
-/// values first, which would cost several times the size of the text.
+/// The answer of a partial upload lists up to a thousand failed lines: it is written entry by
+/// entry into one byte buffer rather than built as a tree of JSON values first.
 extension BulkReport {
     /// 200 (nothing failed) or, in partial mode, 207 when some line failed. Partial answers always
-    /// carry `results`, so a partial client reads one shape whatever happened.
+    /// carry `results` and `unlisted_failures`, so a partial client reads one shape whatever happened.
     func response() -> HTTPResponse {
         let counts: [(String, JSONValue)] = [
             ("mode", .string(mode.rawValue)),
@@ -18,13 +17,14 @@ extension BulkReport {
             ("unchanged", .int(Int64(summary.unchanged))),
             ("failed", .int(Int64(failed))),
         ]
+        let partialCounts: [(String, JSONValue)] = [("unlisted_failures", .int(Int64(unlistedFailures)))]
         guard mode == .partial else {
             return Self.json(.object(JSONObject(counts)), status: .ok)
         }
         var output: [UInt8] = []
         output.reserveCapacity(128 + results.count * 80)
         output.append(UInt8(ascii: "{"))
-        for (key, value) in counts {
+        for (key, value) in counts + partialCounts {
             JSONValue.string(key).serialize(into: &output)
             output.append(UInt8(ascii: ":"))
             value.serialize(into: &output)

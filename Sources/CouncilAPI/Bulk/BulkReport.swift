@@ -26,9 +26,11 @@ struct BulkLineResult: Sendable {
 
 /// The running account of an upload: counts always, plus what the mode needs to answer.
 ///
-/// Atomic mode keeps only the first `maximumListedErrors` faults (a 64 MiB upload of garbage must
-/// not produce a gigabyte of errors) and counts the rest; partial mode keeps one small result per
-/// line, since the answer must say each line's fate.
+/// The answer is bounded whatever the upload: a 64 MiB upload of `{}` lines is 22 million lines,
+/// and an answer listing each would be gigabytes, built while the upload holds the writer. Atomic
+/// mode keeps the first `maximumListedErrors` faults and counts the rest; partial mode lists the
+/// first `maximumListedErrors` failed lines (each with its faults) and counts the rest, while
+/// the lines that were stored are counted as created, updated or unchanged.
 struct BulkReport: Sendable {
     static let maximumListedErrors = 1000
 
@@ -42,8 +44,10 @@ struct BulkReport: Sendable {
     private(set) var errors: [FieldError] = []
     /// Atomic mode: faults found beyond `errors`.
     private(set) var unlistedErrors = 0
-    /// Partial mode: every line's result, in upload order.
+    /// Partial mode: the first failed lines, in upload order.
     private(set) var results: [BulkLineResult] = []
+    /// Partial mode: failed lines beyond `results`.
+    private(set) var unlistedFailures = 0
 
     init(mode: BulkMode) {
         self.mode = mode
@@ -52,9 +56,6 @@ struct BulkReport: Sendable {
     mutating func stored(line: Int, reference: CaseReference, outcome: UpsertOutcome) {
         lines += 1
         summary.add(outcome)
-        if mode == .partial {
-            results.append(BulkLineResult(line: line, status: .init(outcome), reference: reference, errors: []))
-        }
     }
 
     /// A line that passed validation in an atomic upload that has already failed: it is not
@@ -73,6 +74,10 @@ struct BulkReport: Sendable {
             errors.append(contentsOf: located.prefix(room))
             unlistedErrors += max(0, located.count - room)
         case .partial:
+            guard results.count < Self.maximumListedErrors else {
+                unlistedFailures += 1
+                return
+            }
             results.append(BulkLineResult(line: line, status: .failed, reference: reference, errors: located))
         }
     }

@@ -20,16 +20,24 @@ extension OpenAPIDocument {
             (
                 "BulkReport",
                 Schema.object(
-                    bulkCounts + [("results", Schema.array(Schema.ref("BulkLineResult"), "One entry per line, in upload order."))],
-                    description: "The counts of a partial upload, and each line's result.")
+                    bulkCounts + [
+                        (
+                            "results",
+                            Schema.array(
+                                Schema.ref("BulkLineResult"),
+                                "The failed lines, in upload order: the first 1,000 of them. Lines not listed were stored.")
+                        ),
+                        ("unlisted_failures", Schema.count("Failed lines beyond those listed in results.")),
+                    ],
+                    description: "The counts of a partial upload, and its failed lines.")
             ),
             (
                 "BulkLineResult",
                 Schema.object([
                     ("line", Schema.integer("The 1-based line number in the upload.", minimum: 1)),
-                    ("status", Schema.enumeration(["created", "updated", "unchanged", "failed"])),
+                    ("status", Schema.enumeration(["failed"])),
                     ("reference", Schema.nullable(Schema.ref("CaseReference"))),
-                    ("errors", Schema.array(Schema.ref("FieldError"), "Why the line failed; empty otherwise.")),
+                    ("errors", Schema.array(Schema.ref("FieldError"), "Why the line failed.")),
                 ])
             ),
         ]

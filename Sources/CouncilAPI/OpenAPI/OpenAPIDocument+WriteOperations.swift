@@ -141,11 +141,11 @@ extension OpenAPIDocument {
                         "200",
                         Answer.stored(
                             "BulkSummary",
-                            "Every line was stored (created, updated or unchanged). In partial mode the answer also has results, as a BulkReport.")
+                            "Every line was stored (created, updated or unchanged). In partial mode the answer also has results (empty) and unlisted_failures, as a BulkReport.")
                     ),
                     (
                         "207",
-                        Answer.stored("BulkReport", "Partial mode with at least one bad line: the good lines were stored; results gives every line's fate.")
+                        Answer.stored("BulkReport", "Partial mode with at least one bad line: the good lines were stored; results lists the failed lines (the first 1,000), unlisted_failures counts the rest.")
                     ),
                 ],
                 problems: [
