@@ -15,7 +15,7 @@ import { shortYear } from './format.js';
 
 const WIDTH = 520;
 const HEIGHT = 240;
-const MARGIN = { top: 14, right: 12, bottom: 30, left: 46 };
+const MARGIN = { top: 14, right: 12, bottom: 30, left: 58 };
 const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
 

@@ -1,13 +1,14 @@
 /**
  * The dashboard's entry point: reads the view from the URL, asks the API for what that view
- * needs, and puts the sections on the page. Back and forward, links inside the page and the
- * controls all go through `navigate`, which writes the URL first and then shows what it says,
- * so the URL is always the truth about what is on screen.
+ * needs, and puts the sections on the page. Back and forward, links in the page and the controls
+ * all go through `navigate`, which writes the URL first and then shows what it says, so the URL
+ * is always the truth about what is on screen.
  *
- * The first view of a council costs six API requests, all sent at once except the league table
- * (which needs the council's type from the first answer): history (the figures of every year,
- * so changing year needs no new figures), the demo check, annual letters, reports, service
- * improvements and the league table. The figures are drawn as soon as the history arrives.
+ * A council's first view costs six API requests, sent at once but for the league table (which
+ * needs the council's type from the first answer): the history (every year's figures, so another
+ * year needs no new figures), the demo check, annual letters, reports, service improvements and
+ * the league table. The figures are drawn as soon as the history arrives. Another year then costs
+ * three (league table, reports, improvements), another average or sort at most one.
  */
 
 import { createApi } from './api.js';
@@ -18,7 +19,7 @@ import { historySection } from './history.js';
 import { createServiceImprovements } from './improvements.js';
 import { createLeagueTable } from './league.js';
 import { createCouncilPicker } from './picker.js';
-import { AVERAGE_KINDS, readState, sameData, stateURL } from './state.js';
+import { AVERAGE_KINDS, readState, stateURL } from './state.js';
 import {
   complianceSection, councilHeading, lettersSection, noDecisionsNotice, overviewSection, remedySection,
   reportsSection, sectionError, sectionLoading, upheldSection,
@@ -28,15 +29,15 @@ const main = document.getElementById('main');
 const status = document.getElementById('status');
 const yearSelect = document.getElementById('year');
 const listsSelect = document.getElementById('lists');
-const averageChoices = document.getElementById('average-choices');
 const demoBanner = document.getElementById('demo-banner');
 
 const api = createApi(readState().api);
 
-/** The state on screen, and the data loaded for it (kept so that a new average or sort needs no request). */
+/** The state on screen; the council's data loaded for it (so a new year, average or sort reuses
+ * it); the controller that cancels what an older view still waits for. */
 let shown = null;
 let loaded = null;
-let loadController = null;
+let controller = null;
 
 const picker = createCouncilPicker({ api, onPick: (council) => navigate({ ...shown, council: council.id }) });
 const league = createLeagueTable({
@@ -46,14 +47,10 @@ const league = createLeagueTable({
 });
 const improvements = createServiceImprovements({ api, onDemo: () => noteDemo(true) });
 
-/**
- * Moves to another view: a new history entry (so back returns here), unless `replace`.
- * @param {import('./state.js').ViewState} next
- */
-function navigate(next, { replace = false, focusHeading = false } = {}) {
+/** Moves to another view, as a new history entry so that back returns here. */
+function navigate(next, { focusHeading = false } = {}) {
   const url = stateURL(next);
-  if (replace) window.history.replaceState(null, '', url);
-  else if (url !== `${window.location.pathname}${window.location.search}`) window.history.pushState(null, '', url);
+  if (url !== `${window.location.pathname}${window.location.search}`) window.history.pushState(null, '', url);
   show(readState(), { focusHeading });
 }
 
@@ -64,19 +61,25 @@ function show(state, { focusHeading = false } = {}) {
   syncControls();
   if (!state.council) {
     landing();
-    return;
-  }
-  if (loaded && sameData(previous, state) && previous.council === loaded.councilKey) {
-    // Same data, another average or sort: redraw from what is loaded.
-    if (previous.average !== state.average) drawFigures();
+  } else if (!loaded || state.council !== loaded.key) {
+    loadCouncil(state, { focusHeading });
+  } else if (state.year !== previous?.year || state.lists !== previous?.lists) {
+    showYear(restart());
+  } else {
+    if (state.average !== previous?.average) drawFigures();
     league.show(leagueView());
-    return;
   }
-  load(state, { focusHeading });
 }
 
-/** The day reports and service improvements are listed as of: the end of the year shown (as the
- * page stood then), or today; never a day still to come. */
+/** Cancels whatever an older view still waits for; the signal of the new one. */
+function restart() {
+  controller?.abort();
+  controller = new AbortController();
+  return controller.signal;
+}
+
+/** The day reports and service improvements are listed as of: the end of the year shown (the
+ * page as it stood then) or today, and never a day still to come. */
 function listsDate(state, year) {
   const now = today();
   if (state.lists === 'today' || !year) return now;
@@ -84,25 +87,22 @@ function listsDate(state, year) {
   return end < now ? end : now;
 }
 
-async function load(state, { focusHeading }) {
-  loadController?.abort();
-  const controller = new AbortController();
-  loadController = controller;
-  const { signal } = controller;
-  const first = !loaded;
+/** A council: its history, demo check and letters, then the year. */
+async function loadCouncil(state, { focusHeading }) {
+  const signal = restart();
   main.setAttribute('aria-busy', 'true');
   main.dataset.state = 'loading';
   delete main.dataset.error;
   demoBanner.hidden = true;
   fill(status, `Loading ${state.council}${state.year ? `, ${state.year}` : ''}…`);
-  if (first) fill(main, h('p', { class: 'loading' }, 'Loading the figures…'));
+  if (!loaded) fill(main, h('p', { class: 'loading' }, 'Loading the figures…'));
 
-  // Everything that does not depend on the first answer goes out at once.
+  // Everything that does not need the first answer goes out at once.
   const history = settle(api.history(state.council, { signal }));
   const demo = settle(api.decisionsAreDemo(state.council, { signal }));
   const letters = settle(api.annualLetters(state.council, { signal }));
   const early = state.year ? listsDate(state, state.year) : null;
-  const reports = early ? settle(api.reports({ id: state.council, asOf: early }, { signal })) : null;
+  const reports = early ? { asOf: early, answer: settle(api.reports({ id: state.council, asOf: early }, { signal })) } : null;
   if (early) improvements.show({ id: state.council, asOf: early });
 
   const [historyResult, demoResult] = await Promise.all([history, demo]);
@@ -113,30 +113,16 @@ async function load(state, { focusHeading }) {
     failure(historyResult.error, state);
     return;
   }
-
   const answer = historyResult.value;
-  const years = answer.items.map((item) => item.year);
-  const year = state.year ?? years.at(-1) ?? null;
-  if (!state.year && year) {
-    // The latest year was meant: say which in the URL, so the link keeps showing this year.
-    shown = { ...state, year };
-    window.history.replaceState(null, '', stateURL(shown));
-  }
   loaded = {
-    councilKey: state.council,
+    key: state.council,
     history: answer,
     council: answer.council,
-    year,
-    years,
-    item: answer.items.find((item) => item.year === year) ?? null,
+    years: answer.items.map((item) => item.year),
     decisionsDemo: demoResult.ok && demoResult.value,
-    asOf: listsDate(shown, year),
   };
   noteDemo(loaded.decisionsDemo);
-  document.title = `${answer.council.name}${year ? `, ${year}` : ''} – Council complaint statistics`;
   picker.setCouncil(answer.council.name);
-  syncControls();
-
   fill(main,
     h('div', { id: 'figures' }),
     h('div', { id: 'history-slot' }),
@@ -144,38 +130,59 @@ async function load(state, { focusHeading }) {
     h('div', { id: 'letters-slot' }, sectionLoading('letters', 'Annual letters')),
     h('div', { id: 'reports-slot' }, sectionLoading('reports', 'Reports')),
     improvements.element);
-  drawFigures();
-  main.dataset.state = 'ready';
-  performance.mark('figures-shown');
-  // Heard, not shown: the heading says the same.
-  fill(status, h('span', { class: 'visually-hidden' }, year ? `Showing ${answer.council.name}, ${year}.` : `Showing ${answer.council.name}.`));
+  showYear(signal, { reports, improvementsShown: early });
   if (focusHeading) document.getElementById('council-name')?.focus();
-
-  league.element.hidden = !year;
-  if (year) league.show(leagueView());
-
-  const asOf = loaded.asOf;
-  if (!early || early !== asOf) improvements.show({ id: state.council, asOf });
-  const reportsResult = await (early === asOf ? reports : settle(api.reports({ id: state.council, asOf }, { signal })));
-  if (signal.aborted) return;
-  fill(document.getElementById('reports-slot'), reportsResult.ok
-    ? reportsSection(reportsResult.value, answer.council.name, asOf, api.csv.reports(state.council, asOf))
-    : sectionError('reports', 'Reports', reportsResult.error));
-  noteDemo(reportsResult.ok && reportsResult.value.items.some((r) => r.demo));
 
   const lettersResult = await letters;
   if (signal.aborted) return;
   fill(document.getElementById('letters-slot'), lettersResult.ok
     ? lettersSection(lettersResult.value, api.csv.annualLetters(state.council))
     : sectionError('letters', 'Annual letters', lettersResult.error));
-  noteDemo(lettersResult.ok && lettersResult.value.items.some((l) => l.demo));
+  noteDemo(lettersResult.ok && lettersResult.value.items.some((letter) => letter.demo));
+}
+
+/**
+ * The year of `shown` for the council loaded: figures and charts at once (from the history),
+ * then the league table and the lists as of the year's end. `reports` and `improvementsShown`:
+ * what loadCouncil already asked for, as of which day.
+ */
+function showYear(signal, { reports = null, improvementsShown = null } = {}) {
+  const year = shown.year ?? loaded.years.at(-1) ?? null;
+  if (!shown.year && year) {
+    // The latest year was meant: name it in the URL, so that the link keeps showing this year.
+    shown = { ...shown, year };
+    window.history.replaceState(null, '', stateURL(shown));
+  }
+  loaded.year = year;
+  loaded.item = loaded.history.items.find((item) => item.year === year) ?? null;
+  const asOf = listsDate(shown, year);
+  const name = loaded.council.name;
+  document.title = `${name}${year ? `, ${year}` : ''} – Council complaint statistics`;
+  syncControls();
+  drawFigures();
+  main.dataset.state = 'ready';
+  performance.mark('figures-shown');
+  // Heard, not shown: the heading says the same.
+  fill(status, h('span', { class: 'visually-hidden' }, `Showing ${name}${year ? `, ${year}` : ''}.`));
+
+  league.element.hidden = !year;
+  if (year) league.show(leagueView());
+  if (improvementsShown !== asOf) improvements.show({ id: loaded.key, asOf });
+  const answer = reports?.asOf === asOf ? reports.answer : settle(api.reports({ id: loaded.key, asOf }, { signal }));
+  fill(document.getElementById('reports-slot'), sectionLoading('reports', 'Reports'));
+  answer.then((result) => {
+    if (signal.aborted) return;
+    fill(document.getElementById('reports-slot'), result.ok
+      ? reportsSection(result.value, name, asOf, api.csv.reports(loaded.key, asOf))
+      : sectionError('reports', 'Reports', result.error));
+    noteDemo(result.ok && result.value.items.some((report) => report.demo));
+  });
 }
 
 /** The heading, the year's figures and the charts, from the data loaded and the average chosen. */
 function drawFigures() {
   const { council, item, year, years, decisionsDemo, history } = loaded;
   const kind = shown.average;
-  const yearLink = (y) => stateURL({ ...shown, year: y });
   fill(document.getElementById('figures'),
     councilHeading(council, year, item, decisionsDemo),
     item
@@ -186,11 +193,11 @@ function drawFigures() {
           remedySection(item, kind, decisionsDemo),
           complianceSection(item, kind, decisionsDemo)),
       ]
-      : noDecisionsNotice(council, year, years, yearLink));
+      : noDecisionsNotice(council, year, years, (y) => stateURL({ ...shown, year: y })));
   fill(document.getElementById('history-slot'), years.length
     ? historySection(history, kind, { decisionsDemo, csvHref: api.csv.history(council.id), year: item ? year : null, councilName: council.name })
     : null);
-  noteDemo(Boolean(item?.comparison.published?.demo && kind === 'published'));
+  noteDemo(kind === 'published' && Boolean(item?.comparison.published?.demo));
   describeAverages();
 }
 
@@ -209,10 +216,8 @@ function syncControls() {
   fill(yearSelect, options.map((y) => h('option', { value: y, selected: y === year }, years.includes(y) ? y : `${y} (no decisions)`)));
   yearSelect.disabled = options.length === 0;
   listsSelect.value = shown.lists;
-  const asOf = loaded?.year ? listsDate(shown, loaded.year) : null;
-  listsSelect.options[0].textContent = loaded?.year ? `at the end of ${loaded.year}` : 'at the end of the year shown';
+  listsSelect.options[0].textContent = year ? `at the end of ${year}` : 'at the end of the year shown';
   listsSelect.options[1].textContent = `today (${date(today())})`;
-  listsSelect.title = asOf ? `Listed as published on ${date(asOf)}` : '';
   for (const { kind, radio } of averageRadios) radio.checked = kind === shown.average;
 }
 
@@ -227,7 +232,8 @@ const averageRadios = AVERAGE_KINDS.map((kind) => {
     onchange: () => navigate({ ...shown, average: kind }),
   });
   const method = h('p', { class: 'hint', id: `average-${kind}-method` });
-  averageChoices.append(h('div', { class: 'choice' }, radio, h('label', { for: `average-${kind}` }, AVERAGE_LABELS[kind]), method));
+  document.getElementById('average-choices')
+    .append(h('div', { class: 'choice' }, radio, h('label', { for: `average-${kind}` }, AVERAGE_LABELS[kind]), method));
   return { kind, radio, method };
 });
 
@@ -238,7 +244,7 @@ function describeAverages() {
 
 /** No council chosen yet. */
 function landing() {
-  loadController?.abort();
+  controller?.abort();
   loaded = null;
   document.title = 'Council complaint statistics';
   demoBanner.hidden = true;
@@ -253,10 +259,11 @@ function landing() {
   describeAverages();
 }
 
-/** The first request failed: a message that says what happened and what to do, never a blank page. */
+/** The first request failed: what happened and what to do about it, never a blank page. */
 function failure(error, state) {
+  const kind = error.kind === 'problem' && error.status === 404 ? 'not-found' : error.kind;
   main.dataset.state = 'error';
-  main.dataset.error = error.kind === 'problem' && error.status === 404 ? 'not-found' : error.kind;
+  main.dataset.error = kind;
   demoBanner.hidden = true;
   document.title = 'Not available – Council complaint statistics';
   const origin = window.location.origin;
@@ -272,13 +279,13 @@ function failure(error, state) {
       h('p', {}, error.message),
       h('p', {}, 'Check that the server is running', api.crossOrigin ? ' and that the address given in ?api= is right' : '', ', then try again.')]],
   };
-  const [title, body] = messages[main.dataset.error] ?? ['The figures could not be loaded', [
+  const [title, body] = messages[kind] ?? ['The figures could not be loaded', [
     h('p', {}, error.title && error.title !== error.message ? `${error.title}: ${error.message}` : error.message)]];
   fill(status, '');
   fill(main, h('section', { class: 'error-box', role: 'alert', 'aria-labelledby': 'error-heading' },
     h('h1', { id: 'error-heading' }, title),
     body,
-    h('p', {}, h('button', { type: 'button', onclick: () => load(state, { focusHeading: true }) }, 'Try again'))));
+    h('p', {}, h('button', { type: 'button', onclick: () => loadCouncil(state, { focusHeading: true }) }, 'Try again'))));
 }
 
 /** Shows the page-wide demo banner once anything on the page is invented. */
@@ -286,8 +293,8 @@ function noteDemo(isDemo) {
   if (isDemo) demoBanner.hidden = false;
 }
 
-/** Attaches the outcome to a promise at once, so that a request nobody waits for any more
- * (a newer view started) can never become an unhandled rejection. */
+/** Attaches the outcome to a promise at once, so that a request nobody waits for any more (a
+ * newer view started) can never become an unhandled rejection. */
 function settle(promise) {
   return promise.then((value) => ({ ok: true, value }), (error) => ({ ok: false, error }));
 }
@@ -298,7 +305,7 @@ yearSelect.addEventListener('change', () => navigate({ ...shown, year: yearSelec
 listsSelect.addEventListener('change', () => navigate({ ...shown, lists: listsSelect.value }));
 document.getElementById('picker-slot').append(picker.element);
 
-// Links inside the page (league table, years) move without reloading; new-tab clicks stay native.
+// Links in the page (league table, years, home) move without reloading; new-tab clicks stay native.
 document.addEventListener('click', (event) => {
   const link = event.target.closest?.('a[data-nav]');
   if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -307,7 +314,7 @@ document.addEventListener('click', (event) => {
 });
 window.addEventListener('popstate', () => show(readState()));
 
-// Print everything: open the "more about" notes and chart tables, and close them again after.
+// Print everything: open the notes and chart tables before, close them again after.
 let opened = [];
 window.addEventListener('beforeprint', () => {
   opened = [...document.querySelectorAll('details:not([open])')];
@@ -318,9 +325,7 @@ window.addEventListener('afterprint', () => {
   opened = [];
 });
 
-// Links to the API's own pages follow ?api=.
-const stateAtStart = readState();
+const start = readState();
 document.getElementById('openapi-link').href = api.url('/openapi.json');
-document.getElementById('home-link').href = stateURL({ ...stateAtStart, council: null, year: null });
-
-show(stateAtStart);
+document.getElementById('home-link').href = stateURL({ ...start, council: null, year: null });
+show(start);

@@ -69,11 +69,6 @@ export function stateURL(state) {
   return `${window.location.pathname}${text ? `?${text}` : ''}`;
 }
 
-/** Whether two states show different data (not just another sort or average). */
-export function sameData(a, b) {
-  return Boolean(a && b) && a.council === b.council && a.year === b.year && a.lists === b.lists && a.api === b.api;
-}
-
 /**
  * `?api=` names the API to call when these files are hosted on another origin: an http(s) URL,
  * optionally with a path prefix (`https://example.org/council-api`). Its query and fragment are

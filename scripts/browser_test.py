@@ -747,11 +747,11 @@ def view_all(page, demo):
     listed = lambda: page.js("return [...document.querySelectorAll('#improvements li.case')].map(li => li.dataset.reference)")
     expect(listed() == [i["reference"] for i in first["items"]], f"latest ten {listed()} ≠ API")
     page.driver.find_element(By.CSS_SELECTOR, "#improvements button.view-all").click()
-    older = page.wait("the Older button", lambda: page.driver.find_element(By.CSS_SELECTOR, "#improvements [data-action=older]"))
-    older.click()
+    expect(page.js("return document.activeElement.id") == "improvements-list-heading", "focus did not move to the list")
+    page.driver.find_element(By.CSS_SELECTOR, "#improvements [data-focus=next]").click()
     page.wait("page 2", lambda: listed() == [i["reference"] for i in second["items"]])
     expect(page.js("return document.activeElement.id") == "improvements-list-heading", "focus did not move to the new page")
-    page.driver.find_element(By.XPATH, "//section[@id='improvements']//button[contains(., 'Newer')]").click()
+    page.driver.find_element(By.CSS_SELECTOR, "#improvements [data-focus=previous]").click()
     page.wait("page 1 again", lambda: listed() == [i["reference"] for i in first["items"]])
     return f"{len(first['items'])} then {len(second['items'])} ({', '.join(listed()[:1])}… then {second['items'][0]['reference']})"
 

@@ -55,6 +55,7 @@ extension ComplaintRepository {
         var outcomes: [UpsertOutcome] = []
         outcomes.reserveCapacity(complaints.count)
         var rows = "["
+        var changed = 0
         for complaint in complaints {
             let before = existing[complaint.reference.normalized]
             if before == complaint {
@@ -62,11 +63,13 @@ extension ComplaintRepository {
                 continue
             }
             outcomes.append(before == nil ? .created : .updated)
-            if rows.count > 1 { rows += "," }
+            // A count of its own: `String.count` walks the whole string, once per row.
+            if changed > 0 { rows += "," }
+            changed += 1
             appendRowJSON(complaint, to: &rows)
         }
         rows += "]"
-        if outcomes.contains(where: { $0 != .unchanged }) {
+        if changed > 0 {
             _ = try RepositoryError.tagging(index: nil, councilID: nil) { try connection.run(statement, [rows]) }
         }
         return outcomes
