@@ -1,23 +1,18 @@
 /**
- * The council-api client: the URLs of the endpoints the page uses, JSON fetching, and every way a
- * request can fail turned into an ApiError whose message a person can act on.
+ * The council-api client: the endpoints the page uses, and every way a request can fail turned
+ * into an ApiError whose message a person can act on.
  *
- * Caching is left to the browser on purpose. The API answers every GET with a strong ETag and
- * `Cache-Control: no-cache`, so the browser keeps each answer and revalidates it with
- * If-None-Match on the next request, getting 304 Not Modified when nothing changed: cheap, and
- * never stale. A cache of our own could only add staleness.
- *
- * Requests stay "simple" in the CORS sense (GET, no header but Accept), so a page on another
- * origin needs no preflight; the API's --cors-origin decides whether that page may read answers.
+ * Caching is left to the browser: every answer has a strong ETag and `Cache-Control: no-cache`,
+ * so the browser revalidates with If-None-Match and gets 304 when nothing changed. Cheap and
+ * never stale; a cache of our own could only add staleness. Requests stay CORS-"simple" (GET,
+ * Accept only), so a page on another origin needs no preflight.
  */
 
 export class ApiError extends Error {
   /**
-   * @param {'problem'|'refused'|'unreachable'|'invalid'} kind
-   *   problem: the API answered with an error (application/problem+json: status, title, detail);
-   *   refused: the API answered, but does not let this page's origin read its answers (CORS);
-   *   unreachable: nothing answered at the API's address;
-   *   invalid: an answer that is not the JSON expected.
+   * @param {'problem'|'refused'|'unreachable'|'invalid'} kind problem: an error answer (problem
+   *   details); refused: the API answered but does not let this origin read it (CORS);
+   *   unreachable: nothing answered; invalid: not the JSON expected.
    * @param {string} message for people
    */
   constructor(kind, message, { status = null, title = null } = {}) {
@@ -64,9 +59,9 @@ export function createApi(base) {
   }
 
   /**
-   * A fetch that fails without an answer is either a network failure or a CORS refusal, which
-   * browsers deliberately report alike. A `no-cors` request tells the two apart: it succeeds,
-   * with an opaque answer the page cannot read, whenever the server answered at all.
+   * A fetch without an answer is a network failure or a CORS refusal, which browsers report
+   * alike on purpose. A `no-cors` request tells them apart: it succeeds (with an answer the page
+   * cannot read) whenever the server answered at all.
    */
   async function diagnose(signal) {
     if (crossOrigin) {
@@ -122,10 +117,9 @@ export function createApi(base) {
     annualLetters: (id, options) => get(`${council(id)}/annual-letters`, { limit: 100 }, options),
 
     /**
-     * Whether the council's decisions on record are invented demo data. The statistics answers
-     * carry no `demo` member of their own, so the newest decision is asked: demo decisions are
-     * only ever loaded by `serve --demo` into a database of their own (writes cannot set
-     * `demo`), so one decision speaks for all of them.
+     * Whether the council's decisions are invented demo data. Statistics carry no `demo` of their
+     * own, so the newest decision is asked: only `serve --demo` loads demo decisions, into a
+     * database of its own (writes cannot set `demo`), so one speaks for all.
      */
     decisionsAreDemo: async (id, options) => {
       const page = await get('/v1/complaints', { council: id, limit: 1 }, options);

@@ -1,11 +1,9 @@
 /**
- * Which average a council's figures are compared with.
- *
- * The Ombudsman publishes one average per council type and year. The API also computes two of
- * its own from the decisions on record, because they answer different questions: the mean of the
- * councils' rates counts every council alike, however few its cases; the pooled figure (the
- * group's totals divided by each other) weighs each council by its caseload. The page lets the
- * reader switch, and always says which one is shown and how many councils it counts.
+ * Which average a council's figures are compared with. The Ombudsman publishes one per council
+ * type and year; the API computes two more from the decisions on record, which answer different
+ * questions: the mean of the councils' rates counts every council alike, however few its cases;
+ * the pooled figure (the group's totals divided) weighs each by its caseload. The page always
+ * says which is shown and how many councils it counts.
  */
 
 import { typeGroupName } from './format.js';

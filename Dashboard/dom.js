@@ -1,7 +1,6 @@
 /**
- * A small DOM builder. Every element is made with createElement and every piece of text is a
- * text node, never parsed from an HTML string: what the API says can never become markup (no
- * injection), and the page needs no 'unsafe-inline' in its Content-Security-Policy.
+ * A small DOM builder. Elements come from createElement and text from text nodes, never from
+ * HTML strings: what the API says can never become markup, and the CSP needs no 'unsafe-inline'.
  *
  * @example h('p', { class: 'lead' }, 'We investigated ', h('strong', {}, '4'), ' complaints.')
  */

@@ -1,14 +1,12 @@
 /**
- * The dashboard's entry point: reads the view from the URL, asks the API for what that view
- * needs, and puts the sections on the page. Back and forward, links in the page and the controls
- * all go through `navigate`, which writes the URL first and then shows what it says, so the URL
- * is always the truth about what is on screen.
+ * The entry point: reads the view from the URL, asks the API for what it needs, and puts the
+ * sections on the page. Controls, links and back/forward all go through the URL (`navigate`
+ * writes it, then shows what it says), so the URL is always what is on screen.
  *
- * A council's first view costs six API requests, sent at once but for the league table (which
- * needs the council's type from the first answer): the history (every year's figures, so another
- * year needs no new figures), the demo check, annual letters, reports, service improvements and
- * the league table. The figures are drawn as soon as the history arrives. Another year then costs
- * three (league table, reports, improvements), another average or sort at most one.
+ * A council's first view costs six requests, sent at once but the league table (which needs the
+ * council's type): history (every year's figures), demo check, annual letters, reports, service
+ * improvements, league table. Figures are drawn when the history arrives. Another year costs
+ * three requests (league table, reports, improvements); another average or sort at most one.
  */
 
 import { createApi } from './api.js';
@@ -38,6 +36,7 @@ const api = createApi(readState().api);
 let shown = null;
 let loaded = null;
 let controller = null;
+let loading = null; // the council whose first answer is awaited
 
 const picker = createCouncilPicker({ api, onPick: (council) => navigate({ ...shown, council: council.id }) });
 const league = createLeagueTable({
@@ -61,7 +60,7 @@ function show(state, { focusHeading = false } = {}) {
   syncControls();
   if (!state.council) {
     landing();
-  } else if (!loaded || state.council !== loaded.key) {
+  } else if (!loaded || state.council !== loaded.key || loading) {
     loadCouncil(state, { focusHeading });
   } else if (state.year !== previous?.year || state.lists !== previous?.lists) {
     showYear(restart());
@@ -90,6 +89,7 @@ function listsDate(state, year) {
 /** A council: its history, demo check and letters, then the year. */
 async function loadCouncil(state, { focusHeading }) {
   const signal = restart();
+  loading = state.council;
   main.setAttribute('aria-busy', 'true');
   main.dataset.state = 'loading';
   delete main.dataset.error;
@@ -107,9 +107,11 @@ async function loadCouncil(state, { focusHeading }) {
 
   const [historyResult, demoResult] = await Promise.all([history, demo]);
   if (signal.aborted) return;
+  loading = null;
   main.removeAttribute('aria-busy');
   if (!historyResult.ok) {
     loaded = null;
+    syncControls();
     failure(historyResult.error, state);
     return;
   }
@@ -214,7 +216,8 @@ function syncControls() {
   const year = shown.year ?? loaded?.year ?? null;
   const options = year && !years.includes(year) ? [...years, year].sort() : years;
   fill(yearSelect, options.map((y) => h('option', { value: y, selected: y === year }, years.includes(y) ? y : `${y} (no decisions)`)));
-  yearSelect.disabled = options.length === 0;
+  yearSelect.disabled = !loaded || options.length === 0;
+  listsSelect.disabled = !loaded;
   listsSelect.value = shown.lists;
   listsSelect.options[0].textContent = year ? `at the end of ${year}` : 'at the end of the year shown';
   listsSelect.options[1].textContent = `today (${date(today())})`;
@@ -246,6 +249,7 @@ function describeAverages() {
 function landing() {
   controller?.abort();
   loaded = null;
+  loading = null;
   document.title = 'Council complaint statistics';
   demoBanner.hidden = true;
   picker.setCouncil('');
@@ -285,7 +289,7 @@ function failure(error, state) {
   fill(main, h('section', { class: 'error-box', role: 'alert', 'aria-labelledby': 'error-heading' },
     h('h1', { id: 'error-heading' }, title),
     body,
-    h('p', {}, h('button', { type: 'button', onclick: () => loadCouncil(state, { focusHeading: true }) }, 'Try again'))));
+    kind === 'not-found' ? null : h('p', {}, h('button', { type: 'button', onclick: () => loadCouncil(state, { focusHeading: true }) }, 'Try again'))));
 }
 
 /** Shows the page-wide demo banner once anything on the page is invented. */

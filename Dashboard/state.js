@@ -1,10 +1,7 @@
 /**
- * The view's state lives in the URL query (`/?council=knowsley&year=2024-25`), so that any view
- * can be bookmarked and shared, and the browser's back and forward buttons move between views.
- * This module only reads and writes that query; it knows nothing of the page.
- *
- * Members left at their default are left out of the URL, so that shared links stay short and a
- * default that changes later changes for old links too.
+ * The view's state lives in the URL query (`/?council=knowsley&year=2024-25`), so that a view can
+ * be bookmarked and shared and back and forward move between views. Defaults are left out of the
+ * URL, so links stay short.
  */
 
 import { isReportingYear } from './format.js';
@@ -35,8 +32,8 @@ const DEFAULTS = { average: 'published', sort: '-upheld_rate', lists: 'year-end'
  */
 
 /**
- * Reads the state from a query string. Values that are not valid are dropped (the default
- * applies), so a mistyped link still shows a page.
+ * The state of a query string; an invalid value gives the default, so a mistyped link still shows
+ * a page.
  * @returns {ViewState}
  */
 export function readState(search = window.location.search) {
@@ -70,9 +67,8 @@ export function stateURL(state) {
 }
 
 /**
- * `?api=` names the API to call when these files are hosted on another origin: an http(s) URL,
- * optionally with a path prefix (`https://example.org/council-api`). Its query and fragment are
- * dropped, and any other scheme is refused, so a crafted link cannot aim requests elsewhere.
+ * `?api=`: the API when these files are hosted elsewhere. Only http(s), optionally with a path
+ * prefix (`https://example.org/council-api`); query and fragment are dropped.
  */
 function apiOrigin(value) {
   if (!value) return null;

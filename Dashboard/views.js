@@ -17,6 +17,17 @@ export function demoTag(what = 'Demo') {
   return h('span', { class: 'demo-tag' }, what);
 }
 
+/** An address from the API as a link target: only http(s), whatever was stored. */
+function safeHref(url) {
+  return /^https?:\/\//i.test(url ?? '') ? url : null;
+}
+
+/** A title, as a link when there is a page to go to. */
+function titleLink(url, title) {
+  const href = safeHref(url);
+  return href ? h('a', { href, rel: 'noreferrer' }, title) : title;
+}
+
 /** A link to the CSV form of a view. */
 export function csvLink(href, label) {
   // `download` saves the file rather than opening it; a cross-origin API's own
@@ -164,8 +175,7 @@ export function lettersSection(page, csvHref) {
     h('p', {}, 'We write to councils each year to give a summary of the complaint statistics we record about them, and their performance in responding to our investigations.'),
     letters.length
       ? h('ul', { class: 'records' }, letters.map((letter) => h('li', {},
-        h('h3', {}, letter.url ? h('a', { href: letter.url, rel: 'noreferrer' }, `Annual letter ${letter.year}`) : `Annual letter ${letter.year}`,
-          letter.demo ? [' ', demoTag()] : null),
+        h('h3', {}, titleLink(letter.url, `Annual letter ${letter.year}`), letter.demo ? [' ', demoTag()] : null),
         h('p', { class: 'source' }, `Published ${date(letter.published)}`),
         letter.text ? h('p', {}, letter.text) : null)))
       : h('p', { class: 'empty' }, 'No annual letters are on record for this council.'),
@@ -183,8 +193,7 @@ export function reportsSection(page, councilName, asOf, csvHref) {
       h('p', {}, 'We issue reports on certain investigations, particularly where there is a wider public interest to do so. Common reasons for reports are significant injustice, systemic issues, major learning points and non-compliance with our recommendations. Issuing reports is one way we help to ensure councils are accountable to local people and highlighting the learning from complaints helps to improve services for everybody. Reports are published for 10 years.')),
     reports.length
       ? h('ul', { class: 'records' }, reports.map((report) => h('li', { 'data-report': report.id },
-        h('h3', {}, report.url ? h('a', { href: report.url, rel: 'noreferrer' }, report.title) : report.title,
-          report.demo ? [' ', demoTag()] : null),
+        h('h3', {}, titleLink(report.url, report.title), report.demo ? [' ', demoTag()] : null),
         h('p', {}, report.summary),
         h('p', { class: 'source' }, `Published ${date(report.published)}`, report.reference ? `, case reference ${report.reference}` : ''))))
       : h('p', { class: 'empty' }, `No reports about ${councilName} were published in the ten years before ${date(asOf)}.`),

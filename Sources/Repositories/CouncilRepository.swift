@@ -11,11 +11,15 @@ public struct CouncilRepository: Sendable {
 
     // MARK: Reads
 
-    /// The council whose id is `idOrCode`, or whose GSS code is `idOrCode` in any letter case.
+    /// The council whose id is `idOrCode`, or whose GSS code is `idOrCode` in any letter case; an
+    /// id wins over a GSS code (new ids may not look like one, but a database may hold an old one).
     public func council(_ idOrCode: String) throws -> Council? {
         try database.read { connection in
             try connection.first(
-                "SELECT \(Self.columns) FROM councils WHERE id = ?1 OR gss_code = upper(?1)", [idOrCode], Self.decode)
+                """
+                SELECT \(Self.columns) FROM councils WHERE id = ?1 OR gss_code = upper(?1)
+                ORDER BY id = ?1 DESC LIMIT 1
+                """, [idOrCode], Self.decode)
         }
     }
 

@@ -30,10 +30,15 @@ enum Listing {
     }
 
     /// A page of an in-memory list (a council's letters, populations), keyed by a unique string
-    /// per item in list order, so such lists paginate like the others.
-    static func page<Item>(_ items: [Item], key: (Item) -> String, request: PageRequest) -> Page<Item> {
+    /// per item in list order, so such lists paginate like the others. A cursor naming no item of
+    /// the list (forged, from another list, or of a record since deleted) is refused, as the
+    /// stored lists refuse theirs, rather than silently restarting at the first page.
+    static func page<Item>(_ items: [Item], key: (Item) -> String, request: PageRequest) throws -> Page<Item> {
         var start = 0
-        if let after = request.after?.values.first, let index = items.firstIndex(where: { key($0) == after }) {
+        if let after = request.after {
+            guard after.values.count == 1, let index = items.firstIndex(where: { key($0) == after.values[0] }) else {
+                throw RepositoryError.invalidPageKey
+            }
             start = index + 1
         }
         let slice = Array(items[start...].prefix(request.limit))

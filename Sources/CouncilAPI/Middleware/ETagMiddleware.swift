@@ -33,6 +33,8 @@ struct ETagMiddleware: HTTPMiddleware {
         }
         response.headers.set("ETag", tag)
         response.headers.set("Cache-Control", "no-cache")
+        // The tag (and, for lists and statistics, the representation) depends on Accept.
+        response.headers.add("Vary", "Accept")
         return response
     }
 
@@ -40,6 +42,7 @@ struct ETagMiddleware: HTTPMiddleware {
         var headers = HTTPHeaders()
         headers.set("ETag", tag)
         headers.set("Cache-Control", "no-cache")
+        headers.add("Vary", "Accept")
         return HTTPResponse(status: .notModified, headers: headers)
     }
 

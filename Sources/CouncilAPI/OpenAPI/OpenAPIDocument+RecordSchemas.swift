@@ -164,12 +164,19 @@ extension OpenAPIDocument {
         "The council's id or GSS code; it must be a council on record (otherwise 422).", minLength: 1, maxLength: 100,
         example: "knowsley")
 
-    /// Text with at least one visible character and no control characters (C0, DEL, C1): what
-    /// the input reader accepts for one-line fields.
-    static let singleLinePattern = "^[^\\x00-\\x1F\\x7F-\\x9F]*[^\\s\\x00-\\x1F\\x7F-\\x9F][^\\x00-\\x1F\\x7F-\\x9F]*$"
+    /// A character that shows: not white space, not a control character, not an invisible format
+    /// character (`InputReader.isInvisible`: zero-width spaces and joiners, direction marks, the
+    /// byte order mark), so a value of only those is blank.
+    static let visibleCharacter =
+        "[^\\s\\x00-\\x1F\\x7F-\\x9F\\u00AD\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF]"
+    /// Text with at least one visible character and no control characters (C0, DEL, C1) nor line
+    /// or paragraph separators (U+2028, U+2029): what the input reader accepts for one-line fields.
+    static let singleLinePattern =
+        "^[^\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029]*" + visibleCharacter + "[^\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029]*$"
     /// The same, with line breaks and tabs allowed.
     static let multilinePattern =
-        "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*[^\\s\\x00-\\x1F\\x7F-\\x9F][^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*$"
+        "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*" + visibleCharacter
+        + "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*$"
 
     /// One line of text: no control characters.
     static func line(_ description: String? = nil, maxLength: Int, example: String? = nil) -> JSONValue {

@@ -17,7 +17,7 @@ struct AnnualLetterRoutes {
         let (page, representation) = try query.listRequest(request, defaultLimit: 20)
         let council = try context.council(request)
         let newestFirst = try context.store.annualLetters.letters(council: council.id).sorted { $0.year > $1.year }
-        let result = Listing.page(newestFirst, key: { $0.year.description }, request: page)
+        let result = try Listing.page(newestFirst, key: { $0.year.description }, request: page)
         let csv = CSVColumns<AnnualLetter>([
             ("council", { $0.councilID }), ("year", { $0.year.description }), ("published", { $0.published.iso }),
             ("url", { CSVFormat.optional($0.url) }), ("text", { CSVFormat.optional($0.text) }), ("demo", { String($0.isDemo) }),
@@ -39,7 +39,7 @@ struct AnnualLetterRoutes {
                 ?? context.store.publishedAverages.averages(year: candidate)
         }
         let key: (PublishedAverage) -> String = { "\($0.year)/\($0.councilType.rawValue)/\($0.metric.rawValue)" }
-        let result = Listing.page(all, key: key, request: page)
+        let result = try Listing.page(all, key: key, request: page)
         let csv = CSVColumns<PublishedAverage>([
             ("year", { $0.year.description }), ("council_type", { $0.councilType.rawValue }), ("metric", { $0.metric.rawValue }),
             ("value", { $0.metric == .upheldPer100k ? CSVFormat.oneDecimal($0.value) : CSVFormat.percent($0.value) }),

@@ -39,7 +39,7 @@ struct CouncilRoutes {
         let (page, representation) = try query.listRequest(request, defaultLimit: 20)
         let council = try context.council(request)
         let all = try context.store.populations.populations(council: council.id)
-        let result = Listing.page(all, key: { String($0.year) }, request: page)
+        let result = try Listing.page(all, key: { String($0.year) }, request: page)
         let csv = CSVColumns<Population>([
             ("council", { $0.councilID }), ("year", { String($0.year) }), ("population", { String($0.population) }),
             ("source", { $0.source }),

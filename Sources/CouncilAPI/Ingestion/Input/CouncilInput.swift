@@ -14,8 +14,8 @@ enum CouncilInput {
         let id = reader.pattern(
             "id", required: true, maxLength: 100,
             message:
-                "must be a slug: lower-case letters and digits in words joined by single hyphens, such as knowsley",
-            isValid: isSlug)
+                "must be a slug: lower-case letters and digits in words joined by single hyphens, such as knowsley, and not a GSS code",
+            isValid: { isSlug($0) && !isGSSCode($0.uppercased()) })
         let name = reader.string("name", required: true, maxLength: 200)
         let shortName = reader.string("short_name", required: true, maxLength: 100)
         let gssCode = reader.pattern(

@@ -78,7 +78,7 @@ struct InputReader {
             fail(name, "must be a string")
             return nil
         }
-        if text.allSatisfy(\.isWhitespace) {
+        if Self.isBlank(text) {
             fail(name, "must not be blank")
             return nil
         }
@@ -87,7 +87,11 @@ struct InputReader {
             return nil
         }
         let allowedControls: Set<Unicode.Scalar> = multiline ? Self.lineControls : []
-        if text.unicodeScalars.contains(where: { Self.isControl($0) && !allowedControls.contains($0) }) {
+        let refused = { (scalar: Unicode.Scalar) in
+            (Self.isControl(scalar) && !allowedControls.contains(scalar))
+                || (!multiline && Self.lineSeparators.contains(scalar))
+        }
+        if text.unicodeScalars.contains(where: refused) {
             fail(
                 name,
                 multiline
@@ -120,19 +124,31 @@ struct InputReader {
         case .text(let text): number = Int(text)
         default: number = nil
         }
+        let outOfRange =
+            range.upperBound == .max
+            ? "must be from \(range.lowerBound) to \(Int.max)" : "must be from \(range.lowerBound) to \(range.upperBound)"
         guard let number else {
-            fail(name, "must be a whole number")
+            // A whole number too large for 64 bits is out of range, not "not a whole number".
+            fail(name, Self.isWholeNumber(member) ? outOfRange : "must be a whole number")
             return nil
         }
         guard range.contains(number) else {
-            fail(
-                name,
-                range.upperBound == .max
-                    ? "must be at least \(range.lowerBound)" : "must be from \(range.lowerBound) to \(range.upperBound)"
-            )
+            fail(name, outOfRange)
             return nil
         }
         return number
+    }
+
+    /// Whether `member` writes a whole number, whatever its size (`1e30`, `99999999999999999999`).
+    private static func isWholeNumber(_ member: InputMember) -> Bool {
+        switch member {
+        case .json(.int): return true
+        case .json(.double(let value)): return value.isFinite && value.rounded() == value
+        case .text(let text):
+            let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+            return !digits.isEmpty && digits.allSatisfy { ("0"..."9").contains($0) }
+        default: return false
+        }
     }
 
     /// A finite number.
@@ -263,7 +279,7 @@ struct InputReader {
                 valid = false
                 continue
             }
-            if text.allSatisfy(\.isWhitespace) {
+            if Self.isBlank(text) {
                 fail(field, "must not be blank")
                 valid = false
             } else if Self.length(text) > maxLength {
@@ -307,6 +323,25 @@ struct InputReader {
 
     /// The control characters multi-line text may hold.
     static let lineControls: Set<Unicode.Scalar> = ["\n", "\r", "\t"]
+
+    /// Unicode's line and paragraph separators: line breaks that are not control characters,
+    /// refused in one-line text like LF.
+    static let lineSeparators: Set<Unicode.Scalar> = ["\u{2028}", "\u{2029}"]
+
+    /// Text with nothing that shows: white space and invisible format characters only.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || isInvisible($0) }
+    }
+
+    /// The format characters that show nothing (soft hyphen, Mongolian vowel separator, zero-width
+    /// spaces and joiners, direction marks and embeddings, word joiner and invisible operators,
+    /// isolates, the byte order mark); the OpenAPI document's `visibleCharacter` excludes the same.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xAD, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF: true
+        default: false
+        }
+    }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
