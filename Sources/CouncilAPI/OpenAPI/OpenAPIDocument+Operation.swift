@@ -97,7 +97,11 @@ extension OpenAPIDocument {
         /// The problem answers that follow from the kind of operation.
         private var standardProblems: [(String, String)] {
             let hasBody = requestBody != nil
-            var list: [(String, String)] = [("406", "NotAcceptable"), ("414", "URITooLong"), ("500", "InternalError")]
+            var list: [(String, String)] = [("414", "URITooLong"), ("500", "InternalError"), ("503", "NotReady")]
+            // Only the operations that offer CSV negotiate a representation, and so can refuse one.
+            if parameters.contains(Parameter.ref("Format")) {
+                list.append(("406", "NotAcceptable"))
+            }
             if hasBody {
                 list.append(("400", "MalformedRequest"))
             } else if hasPathParameters || hasQueryParameters {
@@ -140,7 +144,9 @@ extension OpenAPIDocument {
             }
             return [
                 "description": .string(description),
-                "headers": Response.headers(["ETag", "CacheControl", "XRequestId"] + (paged ? ["Link"] : [])),
+                "headers": Response.headers(
+                    ["ETag", "CacheControl", "Vary", "XRequestId"] + (paged ? ["Link"] : [])
+                        + (csv ? ["ContentDisposition"] : [])),
                 "content": .object(content),
             ]
         }

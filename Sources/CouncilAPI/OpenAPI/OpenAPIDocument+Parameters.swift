@@ -70,8 +70,8 @@ extension OpenAPIDocument {
             (
                 "Cursor",
                 Parameter.query(
-                    "cursor", Schema.string(),
-                    "The next_cursor of the previous page. Opaque; a cursor this API did not issue is a 400.")
+                    "cursor", Schema.string(minLength: 1),
+                    "The next_cursor of the previous page. Opaque; a cursor this API did not issue (or an empty one) is a 400.")
             ),
             (
                 "Format",

@@ -29,7 +29,8 @@ extension OpenAPIDocument {
         static let headerNames = [
             "ETag": "ETag", "CacheControl": "Cache-Control", "Link": "Link", "XRequestId": "X-Request-Id",
             "Location": "Location", "IdempotentReplayed": "Idempotent-Replayed", "WWWAuthenticate": "WWW-Authenticate",
-            "RetryAfter": "Retry-After",
+            "RetryAfter": "Retry-After", "ContentDisposition": "Content-Disposition", "AcceptPost": "Accept-Post",
+            "Vary": "Vary",
         ]
     }
 
@@ -75,6 +76,22 @@ extension OpenAPIDocument {
                     Schema.string(example: "Bearer realm=\"council-api\", error=\"invalid_token\""))
             ),
             ("RetryAfter", header("Seconds to wait before retrying.", Schema.string(example: "1"))),
+            (
+                "ContentDisposition",
+                header(
+                    "With a CSV answer: attachment, with a file name for the download.",
+                    Schema.string(example: "attachment; filename=\"complaints.csv\""))
+            ),
+            (
+                "AcceptPost",
+                header("The media type this operation reads (RFC 9110 section 15.5.16).", Schema.string(example: "application/json"))
+            ),
+            (
+                "Vary",
+                header(
+                    "Accept (the answer and its tag depend on it), and Origin when CORS is on.",
+                    Schema.string(example: "Accept, Origin"))
+            ),
         ]
     }
 
@@ -191,7 +208,8 @@ extension OpenAPIDocument {
             (
                 "UnsupportedMediaType",
                 Response.problem(
-                    "The Content-Type is missing or not one this operation reads: application/json, UTF-8 (type \(ProblemType.unsupportedMediaType)).")
+                    "The Content-Type is missing or not one this operation reads: application/json, UTF-8 (type \(ProblemType.unsupportedMediaType)).",
+                    headers: ["AcceptPost"])
             ),
             (
                 "ValidationFailed",
@@ -209,7 +227,12 @@ extension OpenAPIDocument {
                 Response.problem("The request line (method, path and query) is longer than the server reads (8 KiB).")
             ),
             ("InternalError", Response.problem("The server failed; the cause is logged, not disclosed.")),
-            ("NotReady", Response.problem("The server cannot serve requests yet, or no longer can (type \(ProblemType.notReady)).")),
+            (
+                "NotReady",
+                Response.problem(
+                    "The server cannot serve this request now: it is starting (type \(ProblemType.notReady)), its database cannot be reached (type \(ProblemType.databaseUnavailable)), or it has too many connections or bodies in progress. Nothing was written; retry after Retry-After seconds.",
+                    headers: ["RetryAfter"])
+            ),
             ("BulkTooLarge", Response.problem("The upload is larger than the bulk limit (64 MiB unless configured otherwise).")),
             (
                 "BulkValidationFailed",
