@@ -23,6 +23,20 @@ struct CORSMiddleware: HTTPMiddleware {
         return allowedOrigins.contains(origin) ? origin : nil
     }
 
+    /// A problem answered before the head was read whole still says whom it may be read by: the
+    /// Origin among the fields read so far, when it is allowed (or `*`).
+    func headersForUnreadRequest(_ headers: HTTPHeaders) -> HTTPHeaders {
+        var answer = HTTPHeaders()
+        guard !allowedOrigins.isEmpty else { return answer }
+        let allowed = allowsAny ? "*" : headers["Origin"].flatMap(allowOriginValue(for:))
+        if let allowed {
+            answer.set("Access-Control-Allow-Origin", allowed)
+            answer.set("Access-Control-Expose-Headers", Self.exposedHeaders)
+        }
+        answer.add("Vary", "Origin")
+        return answer
+    }
+
     func handle(_ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse {
         guard !allowedOrigins.isEmpty else { return try next(request) }
         guard let origin = request.headers["Origin"] else {

@@ -79,7 +79,8 @@ public struct RequestParser: Sendable {
             return try step()
         } catch {
             state = .failed(error)
-            pending = nil
+            // The fields read so far are kept (`partialHeaders`): the answer to the refused head
+            // may need its Origin. Nothing else of the input is.
             buffer.removeAll()
             throw error
         }
@@ -87,6 +88,10 @@ public struct RequestParser: Sendable {
 
     /// Bytes appended but not yet consumed (for pipelining diagnostics and tests).
     public var bufferedByteCount: Int { buffer.readableCount }
+
+    /// The fields of a head still being read (or refused part-way, as too large), for answering a
+    /// refused head as well as the server can: its `Origin`, for CORS headers on the problem.
+    public var partialHeaders: HTTPHeaders? { pending?.headers }
 
     private mutating func step() throws(HTTPParseError) -> ParseEvent? {
         while true {

@@ -14,11 +14,18 @@ public protocol HTTPResponder: Sendable {
     /// a body is read or spooled, and before `100 Continue` is sent, so nobody can make the
     /// server receive a body it will refuse anyway.
     func refusal(for head: RequestHead) -> HTTPError?
+
+    /// Headers for a problem the server answers without a handler because the head could not be
+    /// read whole (too long, too many fields, malformed): `headers` are the fields read so far,
+    /// empty when none were. CORS middleware uses it, so a browser sees the problem, not a CORS
+    /// failure.
+    func headersForUnreadRequest(_ headers: HTTPHeaders) -> HTTPHeaders
 }
 
 extension HTTPResponder {
     public func bodyLimit(for head: RequestHead) -> Int? { nil }
     public func refusal(for head: RequestHead) -> HTTPError? { nil }
+    public func headersForUnreadRequest(_ headers: HTTPHeaders) -> HTTPHeaders { HTTPHeaders() }
 }
 
 /// A step around the handler: CORS, authentication, metrics, ETags. Each gets the request and the
@@ -30,8 +37,13 @@ public protocol HTTPMiddleware: Sendable {
     /// write without a valid token), before its body is read. Asked only for heads that match a
     /// route; `handle` still runs for every request that is read whole.
     func check(head: RequestHead) throws
+
+    /// What this middleware adds to an answer the server gives without a handler (see
+    /// `HTTPResponder.headersForUnreadRequest`); `headers` are the request fields read so far.
+    func headersForUnreadRequest(_ headers: HTTPHeaders) -> HTTPHeaders
 }
 
 extension HTTPMiddleware {
     public func check(head: RequestHead) throws {}
+    public func headersForUnreadRequest(_ headers: HTTPHeaders) -> HTTPHeaders { HTTPHeaders() }
 }

@@ -130,6 +130,14 @@ public struct Router: HTTPResponder {
         }
     }
 
+    public func headersForUnreadRequest(_ headers: HTTPHeaders) -> HTTPHeaders {
+        var all = HTTPHeaders()
+        for step in middleware {
+            for (name, value) in step.headersForUnreadRequest(headers) { all.add(name, value) }
+        }
+        return all
+    }
+
     private static func notFound(_ head: RequestHead) -> HTTPError {
         HTTPError(.notFound, detail: "There is no resource at \(head.path).")
     }

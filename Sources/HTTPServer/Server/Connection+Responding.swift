@@ -70,8 +70,15 @@ extension Connection {
         readDeadline = nil
         rescheduleTimer()
         suspendReads()
-        let response = HTTPResponse.problem(error)
+        var response = HTTPResponse.problem(error)
         let head = exchange?.head
+        // What the middleware would have added (CORS), from the fields read so far.
+        let known = head?.headers ?? parser.partialHeaders ?? HTTPHeaders()
+        for (name, value) in context.responder.headersForUnreadRequest(known) where response.headers[name] == nil
+            || name.lowercased() == "vary"
+        {
+            response.headers.add(name, value)
+        }
         let requestID = exchange?.requestID ?? RequestID.generate()
         var body: [UInt8] = []
         if case .bytes(let bytes) = response.body { body = bytes }
