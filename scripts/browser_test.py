@@ -470,6 +470,7 @@ def checks(run, page, demo, allowed_origin, refused_origin, downloads, out_dir, 
               lambda: revalidated(demo.requests_since(offset)))
 
     run.check("keyboard: skip link first, then the council search", keyboard, page)
+    run.check("text contrast passes WCAG AA", contrast, page)
     run.check("layout: 1440 px and 375 px without sideways scrolling (screenshots saved)", layout, page, out_dir)
     run.check("another council and year update the figures and the URL", another_council, page, demo)
     run.check("back and forward restore the view", back_forward, page)
@@ -483,6 +484,7 @@ def checks(run, page, demo, allowed_origin, refused_origin, downloads, out_dir, 
               second_origin_allowed, page, allowed_origin, demo)
     page.keep_console_errors()
     run.check("third origin, not allowed: the refusal message", second_origin_refused, page, refused_origin, demo)
+    run.check("text contrast passes WCAG AA on the error page", contrast, page)
     run.check("API down: the unreachable message", api_down, page, allowed_origin)
     run.check("unknown council shows its message", unknown_council, page, demo)
     page.drain_console()
@@ -671,6 +673,40 @@ def keyboard(page):
     tables = page.js("return [...document.querySelectorAll('table')].filter(t => !t.caption).length")
     expect(tables == 0, f"{tables} tables without a caption")
     return None
+
+
+CONTRAST_SCRIPT = """
+const parse = (c) => { const m = /rgba?\\(([^)]+)\\)/.exec(c || ''); if (!m) return null;
+  const p = m[1].split(',').map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
+const luminance = ({ r, g, b }) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+  .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+const background = (element) => { for (let e = element; e; e = e.parentElement) {
+  const c = parse(getComputedStyle(e).backgroundColor); if (c && c.a > 0.5) return c; } return { r: 255, g: 255, b: 255, a: 1 }; };
+const failures = []; let checked = 0;
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  const node = walker.currentNode; const element = node.parentElement;
+  if (!node.textContent.trim() || !element || !element.getClientRects().length) continue;
+  if (element.closest('[hidden], .visually-hidden, :disabled, title, desc')) continue;
+  const style = getComputedStyle(element);
+  if (style.visibility === 'hidden') continue;
+  const foreground = parse(element.closest('svg') ? style.fill : style.color);
+  if (!foreground) continue;
+  const [a, b] = [luminance(foreground), luminance(background(element))].sort((x, y) => y - x);
+  const ratio = (a + 0.05) / (b + 0.05);
+  const size = parseFloat(style.fontSize); const bold = Number(style.fontWeight) >= 700;
+  const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+  checked += 1;
+  if (ratio < needed) failures.push(`${node.textContent.trim().slice(0, 30)} ${ratio.toFixed(2)}:1`);
+}
+return [checked, failures];
+"""
+
+
+def contrast(page):
+    checked, failures = page.js(CONTRAST_SCRIPT)
+    expect(not failures, f"{len(failures)} of {checked} texts below AA: {failures[:5]}")
+    return f"{checked} texts checked"
 
 
 def layout(page, out_dir):

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Hostile-client checks, short enough for CI (about 3 minutes on 2 cores after the release
+# Hostile-client checks, short enough for CI (about 4 minutes on 2 cores after the release
 # build, which is done once here): fuzz the request parser for 60 s, slowloris with 300
-# connections for 15 s, descriptor exhaustion, and reads under load with bulk writes for 20 s at
-# 128 connections over 20,000 complaints. Each prints PASS or FAIL; exits non-zero if any failed.
+# connections for 15 s, descriptor exhaustion, writers that could stall the API
+# (scripts/writer-stalls.sh), and reads under load with bulk writes for 20 s at 128 connections
+# over 20,000 complaints. Each prints PASS or FAIL; exits non-zero if any failed.
 # (The malformed-request corpus runs inside `swift test`.)
 #
 # Usage: scripts/ci-hostile.sh
@@ -45,6 +46,8 @@ check() {
 check "fuzz the request parser, 60 s" scripts/fuzz-parser.sh 60
 check "slowloris, 300 connections, 15 s" scripts/slowloris.sh 300 15
 check "descriptor exhaustion" scripts/fd-exhaustion.sh
+check "no writer can stall the API: 200,000 bad lines, queued writes, bodies from nobody" \
+    env LINES=200000 scripts/writer-stalls.sh
 check "reads with bulk writes, 20 s, 128 connections, 20,000 complaints" \
     env LOAD_COMPLAINTS=20000 WRK_CONNECTIONS=128 scripts/load-with-writes.sh 20
 
