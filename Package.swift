@@ -37,7 +37,7 @@ let package = Package(
         ),
         .target(name: "SQLCore", dependencies: ["Digests"]),
         .target(name: "SQLiteStore", dependencies: ["CSQLite", "SQLCore", "Digests"]),
-        .target(name: "PostgresStore", dependencies: ["CLibPQ", "SQLCore"]),
+        .target(name: "PostgresStore", dependencies: ["CLibPQ", "SQLCore", "Digests"]),
         .target(name: "Domain"),
         .target(name: "Statistics", dependencies: ["Domain"]),
         .target(name: "Repositories", dependencies: ["Domain", "SQLCore", "SQLiteStore", "PostgresStore"]),

@@ -72,10 +72,9 @@ public struct PGError: Error, Sendable, Equatable, CustomStringConvertible {
 extension PGError: DatabaseFailure {
     public var constraintViolation: ConstraintViolation? {
         guard isConstraintViolation else { return nil }
-        let kind: ConstraintViolation.Kind =
-            if isUniqueViolation { .unique } else if isForeignKeyViolation { .foreignKey } else if isCheckViolation {
-                .check
-            } else if isNotNullViolation { .notNull } else { .other }
+        let kind = ConstraintViolation.kind(
+            unique: isUniqueViolation, foreignKey: isForeignKeyViolation, check: isCheckViolation,
+            notNull: isNotNullViolation)
         let name = isNotNullViolation ? table.flatMap { table in column.map { "\(table).\($0)" } } : constraint
         return ConstraintViolation(kind: kind, name: name, message: message)
     }

@@ -50,14 +50,11 @@ public struct PGMigrator: Sendable {
             let applied = try connection.mapRows("SELECT version, name, checksum FROM schema_migrations ORDER BY version") {
                 AppliedMigration(version: try $0.int(at: 0), name: try $0.string(at: 1), checksum: try $0.string(at: 2))
             }
-            try folder.verify(applied: applied, available: available)
-            let appliedVersions = Set(applied.map(\.version))
-            var newlyApplied: [Migration] = []
-            for migration in available where !appliedVersions.contains(migration.version) {
+            let pending = try folder.pending(applied: applied, available: available)
+            for migration in pending {
                 try apply(migration, on: connection)
-                newlyApplied.append(migration)
             }
-            return newlyApplied
+            return pending
         }
     }
 

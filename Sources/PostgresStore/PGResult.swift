@@ -1,4 +1,5 @@
 import CLibPQ
+import Digests
 import SQLCore
 
 /// One statement's result (`PGresult`), freed when released.
@@ -83,29 +84,11 @@ enum PGType {
     static let numeric: Oid = 1700
 }
 
-/// bytea's text output form, `\x` then two hex digits a byte (the default since PostgreSQL 9.0).
+/// bytea's text output form, `\\x` then two hex digits a byte (the default since PostgreSQL 9.0).
 enum PGByteaHex {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "x"), bytes.count % 2 == 0
-        else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity((bytes.count - 2) / 2)
-        var index = 2
-        while index < bytes.count {
-            guard let high = nibble(bytes[index]), let low = nibble(bytes[index + 1]) else { return nil }
-            output.append(high << 4 | low)
-            index += 2
-        }
-        return output
-    }
-
-    private static func nibble(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "x") else { return nil }
+        return Hex.decode(String(decoding: bytes.dropFirst(2), as: UTF8.self))
     }
 }
 

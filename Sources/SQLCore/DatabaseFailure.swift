@@ -23,6 +23,14 @@ public struct ConstraintViolation: Sendable, Equatable {
     /// The engine's own words.
     public let message: String
 
+    /// The kind named by an engine's predicates, checked in this order.
+    public static func kind(unique: Bool, foreignKey: Bool, check: Bool, notNull: Bool) -> Kind {
+        if unique { return .unique }
+        if foreignKey { return .foreignKey }
+        if check { return .check }
+        return notNull ? .notNull : .other
+    }
+
     public init(kind: Kind, name: String?, message: String) {
         self.kind = kind
         self.name = name

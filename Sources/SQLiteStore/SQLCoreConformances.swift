@@ -25,10 +25,9 @@ extension Connection: SQLExecutor {
 extension SQLiteError: DatabaseFailure {
     public var constraintViolation: ConstraintViolation? {
         guard isConstraintViolation else { return nil }
-        let kind: ConstraintViolation.Kind =
-            if isUniqueViolation { .unique } else if isForeignKeyViolation { .foreignKey } else if isCheckViolation {
-                .check
-            } else if isNotNullViolation { .notNull } else { .other }
+        let kind = ConstraintViolation.kind(
+            unique: isUniqueViolation, foreignKey: isForeignKeyViolation, check: isCheckViolation,
+            notNull: isNotNullViolation)
         // SQLite words these "CHECK constraint failed: <name>" and "NOT NULL constraint failed: <table.column>".
         let name = message.split(separator: ":", maxSplits: 1).dropFirst().first.map {
             String($0.drop(while: { $0 == " " }))

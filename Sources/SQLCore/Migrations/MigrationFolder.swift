@@ -38,6 +38,15 @@ public struct MigrationFolder: Sendable {
         return byVersion.values.sorted { $0.version < $1.version }
     }
 
+    /// The migrations still to apply, in version order, once `applied` (what the database records)
+    /// is verified against the files: every applied migration must still have its file,
+    /// unchanged (same checksum).
+    public func pending(applied: [AppliedMigration], available: [Migration]) throws(MigrationError) -> [Migration] {
+        try verify(applied: applied, available: available)
+        let appliedVersions = Set(applied.map(\.version))
+        return available.filter { !appliedVersions.contains($0.version) }
+    }
+
     /// Checks what the database records as applied against the files: every applied migration
     /// must still have its file, unchanged (same checksum).
     public func verify(applied: [AppliedMigration], available: [Migration]) throws(MigrationError) {

@@ -39,15 +39,11 @@ public struct Migrator: Sendable {
                 AppliedMigration(version: try $0.int(at: 0), name: try $0.string(at: 1), checksum: try $0.string(at: 2))
             }
         }
-        try MigrationFolder(directory: directory).verify(applied: applied, available: available)
-
-        let appliedVersions = Set(applied.map(\.version))
-        var newlyApplied: [Migration] = []
-        for migration in available where !appliedVersions.contains(migration.version) {
+        let pending = try MigrationFolder(directory: directory).pending(applied: applied, available: available)
+        for migration in pending {
             try apply(migration, to: pool)
-            newlyApplied.append(migration)
         }
-        return newlyApplied
+        return pending
     }
 
     private func apply(_ migration: Migration, to pool: DatabasePool) throws {
