@@ -36,6 +36,10 @@ post_one() { # post_one SERIAL: prints "status seconds"
 }
 
 start_server "$work/server.log" --demo --max-bulk-bytes $((1 << 30))
+for _ in $(seq 1 300); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$SERVER_URL/readyz")" = 200 ] && break
+    sleep 0.05
+done
 
 # 1. Bad lines, partial mode.
 python3 -c "import sys; sys.stdout.write('{}\n' * $lines)" >"$work/bad.ndjson"
