@@ -92,7 +92,7 @@ export function lineChart({ title, description, years, series, format, max, high
       value === null || value === undefined
         ? null
         : svg('circle', {
-          class: `dot series-${s.key}${s.dashed ? ' dot-small' : ''}`, cx: round(x(i)), cy: round(y(value)),
+          class: `dot series-${s.key}`, cx: round(x(i)), cy: round(y(value)),
           r: s.dashed ? 3 : 4.5, 'data-series': s.key, 'data-year': years[i], 'data-value': value,
         }, svg('title', {}, `${years[i]}: ${s.label} ${format(value)}`)));
     return svg('g', { class: 'series', 'data-series': s.key }, lines, dots);

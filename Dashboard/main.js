@@ -12,7 +12,7 @@
 import { createApi } from './api.js';
 import { AVERAGE_LABELS, methodDescription } from './averages.js';
 import { h, fill } from './dom.js';
-import { date, today, yearEnd } from './format.js';
+import { today, yearEnd } from './format.js';
 import { historySection } from './history.js';
 import { createServiceImprovements } from './improvements.js';
 import { createLeagueTable } from './league.js';
@@ -219,8 +219,7 @@ function syncControls() {
   yearSelect.disabled = !loaded || options.length === 0;
   listsSelect.disabled = !loaded;
   listsSelect.value = shown.lists;
-  listsSelect.options[0].textContent = year ? `at the end of ${year}` : 'at the end of the year shown';
-  listsSelect.options[1].textContent = `today (${date(today())})`;
+  listsSelect.options[0].textContent = year ? `end of ${year}` : 'end of the year';
   for (const { kind, radio } of averageRadios) radio.checked = kind === shown.average;
 }
 

@@ -44,7 +44,7 @@ export function councilHeading(council, year, item, decisionsDemo) {
       year ? h('span', {}, 'Figures for ', h('strong', { 'data-figure': 'year' }, year)) : 'No year with decisions on record',
       item ? ` (${date(item.period.start)} to ${date(item.period.end)}).` : '.'),
     decisionsDemo
-      ? h('p', { class: 'demo-note' }, demoTag('Demo data'), ' The decisions these figures are computed from are invented demonstration data, not the Ombudsman\'s records.')
+      ? h('p', { class: 'demo-note' }, demoTag('Demo data'), ' The decisions behind these figures are invented demonstration data, not the Ombudsman’s records.')
       : null);
 }
 

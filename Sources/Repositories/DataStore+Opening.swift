@@ -20,17 +20,18 @@ extension DataStore {
     }
 
     /// A migrated, empty PostgreSQL database: a fresh schema on the server at `url`, dropped when
-    /// the store is released. For tests, which each want their own database on one server.
-    public static func temporaryPostgres(url: String, migrationsDirectory: String, poolSize: Int = 3) throws
-        -> DataStore
-    {
+    /// the store is released. For tests, which each want their own database on one server. With
+    /// `migrate` false the schema is left empty (for tests of migrating).
+    public static func temporaryPostgres(
+        url: String, migrationsDirectory: String, poolSize: Int = 3, migrate: Bool = true
+    ) throws -> DataStore {
         let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try PGConnection(url: url).execute(script: "CREATE SCHEMA \(schema)")
         let database = PGDatabase(
             configuration: PGConfiguration(url: url, poolSize: poolSize, schema: schema),
             onClose: { _ = try? PGConnection(url: url).execute(script: "DROP SCHEMA \(schema) CASCADE") })
         let store = DataStore(database: database)
-        _ = try store.migrate(migrationsDirectory: migrationsDirectory)
+        if migrate { _ = try store.migrate(migrationsDirectory: migrationsDirectory) }
         return store
     }
 

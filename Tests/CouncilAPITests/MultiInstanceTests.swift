@@ -108,4 +108,27 @@ import Testing
         #expect(try post(a, "/v1/complaints", Self.complaint("24 779 001")).status == 201)
         #expect(try b.store.revision() == before + 1)
     }
+
+    @Test func instancesStartingAtOnceOnAnEmptyDatabaseMigrateItOnce() throws {
+        guard let url = TestEngine.postgresURL else { try Test.cancel("PostgreSQL half: set TEST_DATABASE_URL to run it") }
+        let migrations = try DataStore.locateMigrations(explicit: nil)
+        let first = try DataStore.temporaryPostgres(url: url, migrationsDirectory: migrations, migrate: false)
+        let instances = [first] + (0..<3).compactMap { _ in first.anotherInstance() }
+        #expect(instances.count == 4)
+        let applied = Mutex<[[String]]>([])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: instances.count) { index in
+            do {
+                let files = try instances[index].migrate(migrationsDirectory: migrations)
+                applied.withLock { $0.append(files) }
+            } catch {
+                failures.withLock { $0.append(String(describing: error)) }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
+        let runs = applied.withLock { $0 }
+        #expect(runs.filter { !$0.isEmpty } == [["0001_initial.sql", "0002_idempotency.sql"]], "\(runs)")
+        #expect(runs.count == instances.count)
+        #expect(try first.councils.list(page: PageRequest(limit: 5)).items.isEmpty)
+    }
 }
