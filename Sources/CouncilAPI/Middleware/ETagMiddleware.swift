@@ -18,7 +18,15 @@ struct ETagMiddleware: HTTPMiddleware {
         else {
             return try next(request)
         }
-        let tag = Self.tag(revision: try revision(), request: request)
+        let revision = try revision()
+        return try RequestRevision.$current.withValue(revision) {
+            try answer(request, tag: Self.tag(revision: revision, request: request), next: next)
+        }
+    }
+
+    private func answer(
+        _ request: HTTPRequest, tag: String, next: (HTTPRequest) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
         let condition = request.headers["If-None-Match"]
         // A tag is only ever issued with a 2xx answer, so a matching one proves the request still
         // succeeds and the handler can be skipped. `*` proves nothing: RFC 9110 section 13.2.1 has

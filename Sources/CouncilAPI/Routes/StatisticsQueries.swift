@@ -39,7 +39,7 @@ struct StatisticsQueries: Sendable {
     }
 
     func figures(council: Council, year: FinancialYear) throws -> CouncilFigures {
-        try councils.value(for: CouncilYearKey(councilID: council.id, year: year), revision: try store.revision()) {
+        try councils.value(for: CouncilYearKey(councilID: council.id, year: year), revision: try RequestRevision.current ?? store.revision()) {
             let tally = try store.statistics.tally(council: council.id, year: year)
             let populations = try store.populations.populations(council: council.id)
             return CouncilFigures(tally: tally, populations: populations)
@@ -48,14 +48,14 @@ struct StatisticsQueries: Sendable {
 
     /// The councils of `type` by id.
     func councilsByID(type: CouncilType) throws -> [String: Council] {
-        try registers.value(for: type, revision: try store.revision()) {
+        try registers.value(for: type, revision: try RequestRevision.current ?? store.revision()) {
             Dictionary(try store.councils.all(type: type).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
     }
 
     /// Every council of `type` with at least one decision in `year`, with its figures.
     func groupFigures(type: CouncilType, year: FinancialYear) throws -> [CouncilFigures] {
-        try groups.value(for: GroupKey(type: type, year: year), revision: try store.revision()) {
+        try groups.value(for: GroupKey(type: type, year: year), revision: try RequestRevision.current ?? store.revision()) {
             let tallies = try store.statistics.tallies(type: type, year: year)
             let populations = try store.populations.populations(councils: tallies.map(\.councilID))
             return tallies.map { CouncilFigures(tally: $0, populations: populations[$0.councilID] ?? []) }

@@ -1,0 +1,9 @@
+/// The store revision a request's ETag was computed from, for the rest of that request.
+///
+/// Read once per request (on PostgreSQL a round trip, since another instance may have written)
+/// by `ETagMiddleware`, and reused by the caches the handler consults (`StatisticsQueries`)
+/// instead of reading it again. Sound because revisions only grow: data read after this
+/// revision is at least as new, so nothing is ever cached or tagged as newer than it is.
+enum RequestRevision {
+    @TaskLocal static var current: Int64?
+}
