@@ -9,7 +9,9 @@ import Statistics
 /// statistics cost the same at two million decisions as at two hundred thousand.
 ///
 /// Kept apart from the routes so the JSON and CSV answers of one figure come from one computation,
-/// and so a cache keyed by the store revision can sit here later without touching the handlers.
+/// and so the handlers never see the caches. The revision is the request's own
+/// (`RequestRevision`), read once from the database, so on PostgreSQL a write by any instance
+/// retires what was cached before it.
 struct StatisticsQueries: Sendable {
     let store: DataStore
     /// Group figures per (type, year), valid while the store revision stands.
