@@ -121,9 +121,13 @@ start_server "$work/server.log" --database "$api_db"
 wait_ready
 
 echo "bench-ingest: council-api on SQLite: posting $how"
+other_cpu_start "$SERVER_PID"
 api_seconds=$(post_all)
+api_other=$(other_cpu_percent)
 api_answer=$(cat "$work/answer.json")
+other_cpu_start "$SERVER_PID"
 resend_seconds=$(post_all)
+resend_other=$(other_cpu_percent)
 resend_answer=$(cat "$work/answer.json")
 api_rss=$(peak_rss_kib "$SERVER_PID")
 stop_server
@@ -150,9 +154,11 @@ SELECT replace(replace(reference, ' ', ''), '-', ''), council, nullif(received, 
 FROM staging;
 COMMIT;
 SQL
+other_cpu_start
 start=$(date +%s.%N)
 sqlite3 "$shell_db" <"$work/load.sql"
 end=$(date +%s.%N)
+shell_other=$(other_cpu_percent)
 shell_seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f", b - a }')
 shell_rows=$(sqlite3 "$shell_db" 'SELECT count(*) FROM complaints')
 api_rate=$(rate "$api_rows" "$api_seconds")
@@ -174,9 +180,13 @@ wait_ready
 psql_url "$PG_ADMIN_URL" 'CHECKPOINT' >/dev/null
 
 echo "bench-ingest: council-api on PostgreSQL $pg_version: posting $how"
+other_cpu_start --pg "$SERVER_PID"
 pg_api_seconds=$(post_all)
+pg_api_other=$(other_cpu_percent)
 pg_api_answer=$(cat "$work/answer.json")
+other_cpu_start --pg "$SERVER_PID"
 pg_resend_seconds=$(post_all)
+pg_resend_other=$(other_cpu_percent)
 pg_resend_answer=$(cat "$work/answer.json")
 pg_api_rss=$(peak_rss_kib "$SERVER_PID")
 stop_server
@@ -205,9 +215,11 @@ FROM staging;
 COMMIT;
 SQL
 psql_url "$PG_ADMIN_URL" 'CHECKPOINT' >/dev/null
+other_cpu_start --pg
 start=$(date +%s.%N)
 psql_url "$pg_copy_url" - <"$work/load-pg.sql" >/dev/null
 end=$(date +%s.%N)
+copy_other=$(other_cpu_percent)
 copy_seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f", b - a }')
 copy_rows=$(psql_url "$pg_copy_url" 'SELECT count(*) FROM complaints')
 pg_api_rate=$(rate "$pg_api_rows" "$pg_api_seconds")
@@ -216,20 +228,30 @@ copy_rate=$(rate "$copy_rows" "$copy_seconds")
 fi
 
 # --- figures ---------------------------------------------------------------------------------
-row() { printf '%-11s %-62s %9s %9.2f %11s\n' "$@"; }
+row() { printf '%-11s %-62s %9s %9.2f %11s %8s%%\n' "$@"; }
 echo
 echo "bench-ingest: $count complaints, $(nproc) cores$([ "$use_sqlite" = yes ] && echo ", $(sqlite3 --version | cut -d' ' -f1) shell")$([ "$use_pg" = yes ] && echo ", PostgreSQL $pg_version")"
-printf '%-11s %-62s %9s %9s %11s\n' "engine" "loader" "rows" "seconds" "rows/s"
+printf '%-11s %-62s %9s %9s %11s %9s\n' "engine" "loader" "rows" "seconds" "rows/s" "other"
 if [ "$use_sqlite" = yes ]; then
-    row SQLite "council-api POST /v1/complaints/bulk (NDJSON, new rows)" "$api_rows" "$api_seconds" "$api_rate"
-    row SQLite "council-api POST /v1/complaints/bulk (same NDJSON again)" "$count" "$resend_seconds" "$resend_rate"
-    row SQLite "sqlite3 .import CSV + INSERT ... SELECT (one transaction)" "$shell_rows" "$shell_seconds" "$shell_rate"
+    row SQLite "council-api POST /v1/complaints/bulk (NDJSON, new rows)" "$api_rows" "$api_seconds" "$api_rate" "$api_other"
+    row SQLite "council-api POST /v1/complaints/bulk (same NDJSON again)" "$count" "$resend_seconds" "$resend_rate" "$resend_other"
+    row SQLite "sqlite3 .import CSV + INSERT ... SELECT (one transaction)" "$shell_rows" "$shell_seconds" "$shell_rate" "$shell_other"
 fi
 if [ "$use_pg" = yes ]; then
-    row PostgreSQL "council-api POST /v1/complaints/bulk (NDJSON, new rows)" "$pg_api_rows" "$pg_api_seconds" "$pg_api_rate"
-    row PostgreSQL "council-api POST /v1/complaints/bulk (same NDJSON again)" "$count" "$pg_resend_seconds" "$pg_resend_rate"
-    row PostgreSQL "psql \\copy CSV + INSERT ... SELECT (one transaction)" "$copy_rows" "$copy_seconds" "$copy_rate"
+    row PostgreSQL "council-api POST /v1/complaints/bulk (NDJSON, new rows)" "$pg_api_rows" "$pg_api_seconds" "$pg_api_rate" "$pg_api_other"
+    row PostgreSQL "council-api POST /v1/complaints/bulk (same NDJSON again)" "$count" "$pg_resend_seconds" "$pg_resend_rate" "$pg_resend_other"
+    row PostgreSQL "psql \\copy CSV + INSERT ... SELECT (one transaction)" "$copy_rows" "$copy_seconds" "$copy_rate" "$copy_other"
 fi
+echo "(other: the share of the machine's CPU, all cores, that processes other than the loader, the"
+echo "server, curl and PostgreSQL used during that part; 0% on an otherwise idle machine. At 10% or"
+echo "more the part's rate is not comparable.)"
+disturbed=$(for part in "${api_other:-0} SQLite council-api new rows" "${resend_other:-0} SQLite council-api re-send" \
+    "${shell_other:-0} sqlite3 shell" "${pg_api_other:-0} PostgreSQL council-api new rows" \
+    "${pg_resend_other:-0} PostgreSQL council-api re-send" "${copy_other:-0} psql copy"; do
+    read -r percent label <<<"$part"
+    if ((percent >= 10)); then echo -n "$label ($percent%); "; fi
+done)
+[ -z "$disturbed" ] || echo "DISTURBED: ${disturbed%; }"
 echo
 if [ "$use_sqlite" = yes ]; then
     awk -v a="$api_rate" -v b="$shell_rate" 'BEGIN {

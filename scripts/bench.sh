@@ -53,11 +53,13 @@ chmod 755 "$work"
 cleanup() {
     local status=$?
     set +e
+    stop_servers
     stop_server
     if [ "$use_pg" = yes ]; then pg_stop; fi
     rm -rf "$work"
     exit "$status"
 }
+declare -A server_pid=() server_url=()
 trap cleanup EXIT
 # wrk's output goes to a log of our own (labelled per run, summarised at the end), appended to
 # WRK_LOG afterwards when that is set.
@@ -74,7 +76,7 @@ endpoints=(
     "improvements page|/v1/service-improvements?limit=10&as_of=2025-03-31"
 )
 
-# wait_ready: until the server's /readyz answers 200 (it listens before it has migrated), 30 s at most.
+# wait_ready: until the last started server's /readyz answers 200 (it listens before it has migrated), 30 s at most.
 wait_ready() {
     local _
     for _ in $(seq 1 300); do
@@ -91,45 +93,77 @@ if [ "$use_pg" = yes ]; then
     pg_version=$(psql_url "$PG_ADMIN_URL" 'SHOW server_version')
 fi
 
+# One server per engine, side by side (each idle while the other is measured): server_pid and
+# server_url, by engine.
+# shellcheck disable=SC2317 # also runs from the EXIT trap
+stop_servers() {
+    local engine
+    for engine in "${!server_pid[@]}"; do
+        SERVER_PID=${server_pid[$engine]}
+        stop_server
+    done
+    server_pid=()
+    server_url=()
+}
+
 echo "bench: engines: $engines; sizes: $sizes; wrk ${WRK_CONNECTIONS:-64} connections, ${WRK_THREADS:-2} threads, ${WRK_DURATION:-10s} per endpoint; $(nproc) cores" >&2
 for size in $sizes; do
+    declare -A database=()
     for engine in $engines; do
         if [ "$engine" = sqlite ]; then
-            database="$work/bench-$size.sqlite"
+            database[$engine]="$work/bench-$size.sqlite"
         else
             PGOPTIONS='-c client_min_messages=warning' psql_url "$PG_ADMIN_URL" "DROP DATABASE IF EXISTS bench_$size" >/dev/null
             psql_url "$PG_ADMIN_URL" "CREATE DATABASE bench_$size OWNER council" >/dev/null
-            database="${PG_URL%/*}/bench_$size"
+            database[$engine]="${PG_URL%/*}/bench_$size"
         fi
         echo "== $(date +%T) $engine: loading $size complaints" >&2
-        scripts/load-data.sh "$size" "$database"
+        scripts/load-data.sh "$size" "${database[$engine]}"
         if [ "$engine" = postgresql ]; then
             echo "== $(date +%T) $engine: VACUUM (ANALYZE) and CHECKPOINT" >&2
             # As the superuser, so that the catalogues are vacuumed too (the owner may not).
             psql_url "${PG_ADMIN_URL%/*}/bench_$size" 'VACUUM (ANALYZE)' >/dev/null
             psql_url "$PG_ADMIN_URL" 'CHECKPOINT' >/dev/null
-            echo "$engine|$size|database size|$(psql_url "$database" "SELECT pg_database_size(current_database()) / 1048576")" >>"$work/results"
+            echo "$engine|$size|database size|$(psql_url "${database[$engine]}" "SELECT pg_database_size(current_database()) / 1048576")" >>"$work/results"
         else
             bytes=$(find "$work" -maxdepth 1 -name "bench-$size.sqlite*" -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
             echo "$engine|$size|database size|$((bytes / 1048576))" >>"$work/results"
         fi
-        echo "== $(date +%T) $engine: $size complaints: wrk" >&2
-        # A fresh process, so the peak RSS is that of serving, not of loading.
-        start_server "$work/server-$engine-$size.log" --database "$database"
+    done
+    # Fresh processes, so the peak RSS is that of serving, not of loading.
+    for engine in $engines; do
+        start_server "$work/server-$engine-$size.log" --database "${database[$engine]}"
+        server_pid[$engine]=$SERVER_PID
+        server_url[$engine]=$SERVER_URL
         wait_ready
-        for entry in "${endpoints[@]}"; do
-            name=${entry%%|*}
-            path=${entry#*|}
-            curl -sf -o /dev/null "$SERVER_URL$path" || { echo "GET $path failed ($engine, $size)" >&2; exit 1; }
+    done
+    SERVER_PID=
+    echo "== $(date +%T) $size complaints: wrk, each endpoint on each engine in turn" >&2
+    for entry in "${endpoints[@]}"; do
+        name=${entry%%|*}
+        path=${entry#*|}
+        for engine in $engines; do
+            url=${server_url[$engine]}
+            curl -sf -o /dev/null "$url$path" || { echo "GET $path failed ($engine, $size)" >&2; exit 1; }
             echo "### $engine $size $name (at $(date +%T), load $(cut -d" " -f1-3 /proc/loadavg))" >>"$wrk_log"
-            echo "$engine|$size|$name|$(wrk_figures "$SERVER_URL$path")" >>"$work/results"
+            if [ "$engine" = postgresql ]; then
+                other_cpu_start --pg "${server_pid[$engine]}"
+            else
+                other_cpu_start "${server_pid[$engine]}"
+            fi
+            figures=$(wrk_figures "$url$path")
+            echo "$engine|$size|$name|$figures|$(other_cpu_percent)" >>"$work/results"
         done
-        echo "$engine|$size|peak rss|$(($(peak_rss_kib "$SERVER_PID") / 1024))" >>"$work/results"
-        stop_server
+    done
+    for engine in $engines; do
+        echo "$engine|$size|peak rss|$(($(peak_rss_kib "${server_pid[$engine]}") / 1024))" >>"$work/results"
+    done
+    stop_servers
+    for engine in $engines; do
         if [ "$engine" = postgresql ]; then
             psql_url "$PG_ADMIN_URL" "DROP DATABASE bench_$size" >/dev/null
         else
-            rm -f "$database" "$database-wal" "$database-shm"
+            rm -f "${database[$engine]}" "${database[$engine]}-wal" "${database[$engine]}-shm"
         fi
     done
 done
@@ -140,9 +174,9 @@ echo "bench: $(nproc) cores; sqlite $(sqlite3 --version | cut -d' ' -f1)${pg_ver
 python3 - "$work/results" "$wrk_log" "$engines" <<'PY'
 import sys
 
-rows, rss, db_size = {}, {}, {}
+rows, rss, db_size, other = {}, {}, {}, {}
 for line in open(sys.argv[1]):
-    engine, size, name, figures = line.rstrip("\n").split("|")
+    engine, size, name, figures, *rest = line.rstrip("\n").split("|")
     key = (engine, int(size))
     if name == "peak rss":
         rss[key] = int(figures)
@@ -151,6 +185,7 @@ for line in open(sys.argv[1]):
     else:
         rps, p50, p90, p99 = figures.split()
         rows.setdefault(name, {})[key] = (float(rps), float(p50), float(p99))
+        other.setdefault(name, {})[key] = int(rest[0])
 engines = [e for e in sys.argv[3].split() if any(k[0] == e for k in rss)]
 sizes = sorted({k[1] for k in rss})
 label = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
@@ -196,6 +231,17 @@ if len(sizes) >= 2:
             a, b = by[(e, small)], by[(e, large)]
             print(f"  {name:<20} req/s x{b[0] / a[0]:.2f}   p50 x{b[1] / max(a[1], 1e-6):.2f}   p99 x{b[2] / max(a[2], 1e-6):.2f}")
         print(f"  {'peak RSS':<20} x{rss[(e, large)] / max(rss[(e, small)], 1):.2f}")
+
+# CPU used by other processes on the machine during each measurement.
+print("\nother load: share of the machine's CPU (all cores) used during each measurement by processes")
+print("other than the server, wrk and PostgreSQL (0% on an otherwise idle machine):")
+print(f"{'endpoint':<20}" + "".join(f"{f'{label[e]} {s:,}':>{group}}" for s, e in columns))
+for name, by in other.items():
+    print(f"{name:<20}" + "".join(cell(f"{by[(e, s)]}%") if (e, s) in by else cell("-") for s, e in columns))
+busy = [(name, e, s, by[(e, s)]) for name, by in other.items() for s, e in columns if by.get((e, s), 0) >= 10]
+if busy:
+    print("DISTURBED: other processes used 10% or more of the machine during " + "; ".join(
+        f"{name} ({label[e]}, {s:,}): {p}%" for name, e, s, p in busy) + ". Those figures are not comparable.")
 
 # wrk's own error lines (socket errors: connect, read, write, timeout; non-2xx or 3xx answers).
 problems, current = [], None

@@ -59,20 +59,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 source scripts/pg.sh
 
-quick=0
-for argument in "$@"; do
-    case $argument in
-    --quick) quick=1 ;;
-    -h | --help)
-        sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
-        exit 0
-        ;;
-    *)
-        echo "cluster-test: unknown argument $argument (try --help)" >&2
-        exit 2
-        ;;
-    esac
-done
+parse_quick cluster-test "$@"
 need_apt postgresql nginx wrk curl python3 iproute2
 
 # Sizes and durations. Bulk data comes from one gen-data run, cut into pieces, so that no two

@@ -25,20 +25,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 need_apt sqlite3 curl python3
 
-quick=0
-for argument in "$@"; do
-    case $argument in
-    --quick) quick=1 ;;
-    -h | --help)
-        sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
-        exit 0
-        ;;
-    *)
-        echo "crash-test: unknown argument $argument (try --help)" >&2
-        exit 2
-        ;;
-    esac
-done
+parse_quick crash-test "$@"
 if ((quick)); then batches=12 size=500; else batches=40 size=2000; fi
 batches=${CRASH_BATCHES:-$batches}
 size=${CRASH_BATCH_SIZE:-$size}

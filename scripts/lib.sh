@@ -81,3 +81,97 @@ find_register() {
     echo "$1: council register not found; set REGISTER" >&2
     return 1
 }
+
+# CPU accounting, to tell whether something else ran during a measurement (the machines that run
+# the benchmarks may be shared). All figures are clock ticks (getconf CLK_TCK a second).
+# cpu_ticks_busy: busy CPU time of the whole machine so far (every CPU: user, nice, system, irq,
+# softirq, steal).
+cpu_ticks_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
+
+# cpu_ticks_of PID…: CPU time used so far by these processes, including their children that they
+# have waited for (so `cpu_ticks_of $$` counts every command this shell ran and reaped); 0 for a
+# process that is gone.
+cpu_ticks_of() {
+    local total=0 pid ticks
+    for pid in "$@"; do
+        # After the command name (in parentheses): utime stime cutime cstime are fields 12 to 15.
+        ticks=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) || ticks=0
+        total=$((total + ${ticks:-0}))
+    done
+    echo "$total"
+}
+
+# other_cpu_start [--pg] PID…: notes the machine's busy time and that of PID… (the processes being
+# measured; this shell and what it reaps are always counted as ours; --pg adds the processes of
+# the cluster of scripts/pg.sh, listed again at the end since backends come and go).
+# other_cpu_percent then prints the share of the machine's CPU capacity (all cores) that other
+# processes used meanwhile.
+declare -gA _OTHER_CPU_TICKS0=()
+other_cpu_start() {
+    _OTHER_CPU_PG=no
+    if [ "${1:-}" = --pg ]; then
+        _OTHER_CPU_PG=yes
+        shift
+    fi
+    _OTHER_CPU_PIDS=($$ "$@")
+    _OTHER_CPU_TICKS0=()
+    local pid
+    for pid in $(_other_cpu_pids); do _OTHER_CPU_TICKS0[$pid]=$(cpu_ticks_of "$pid"); done
+    _OTHER_CPU_T0=$(date +%s.%N)
+    _OTHER_CPU_BUSY0=$(cpu_ticks_busy)
+}
+
+_other_cpu_pids() {
+    printf '%s\n' "${_OTHER_CPU_PIDS[@]}"
+    if [ "$_OTHER_CPU_PG" = yes ]; then pg_cluster_pids; fi
+}
+
+other_cpu_percent() {
+    local busy t1 pid ours=0
+    local -A now=()
+    busy=$(cpu_ticks_busy)
+    t1=$(date +%s.%N)
+    for pid in $(_other_cpu_pids); do now[$pid]=$(cpu_ticks_of "$pid"); done
+    for pid in "${!now[@]}"; do ours=$((ours + now[$pid] - ${_OTHER_CPU_TICKS0[$pid]:-0})); done
+    # A process that ended meanwhile was reaped by its parent (the postmaster, this shell), whose
+    # children's time now holds its whole life: take off what it had used before the start.
+    for pid in "${!_OTHER_CPU_TICKS0[@]}"; do
+        [ -n "${now[$pid]:-}" ] || ours=$((ours - _OTHER_CPU_TICKS0[$pid]))
+    done
+    awk -v b0="$_OTHER_CPU_BUSY0" -v b1="$busy" -v ours="$ours" \
+        -v t0="$_OTHER_CPU_T0" -v t1="$t1" -v hz="$(getconf CLK_TCK)" -v n="$(nproc)" 'BEGIN {
+            other = (b1 - b0) - ours; if (other < 0) other = 0
+            capacity = (t1 - t0) * hz * n
+            printf "%.0f\n", (capacity > 0 ? 100 * other / capacity : 0) }'
+}
+
+# pg_cluster_pids: the PIDs of the running cluster of scripts/pg.sh (the postmaster, which reaps
+# the backends that ended, and its current children), or nothing.
+pg_cluster_pids() {
+    local postmaster
+    [ -n "${PG_DATA:-}" ] && [ -f "$PG_DATA/postmaster.pid" ] || return 0
+    postmaster=$(head -n 1 "$PG_DATA/postmaster.pid")
+    echo "$postmaster"
+    pgrep -P "$postmaster" || true
+}
+
+# parse_quick NAME ARGS…: the one option of the checks that have a short version: sets quick=1 for
+# --quick (else 0), prints the script's header comment for -h/--help, refuses anything else.
+parse_quick() {
+    local name=$1 argument
+    shift
+    quick=0
+    for argument in "$@"; do
+        case $argument in
+        --quick) quick=1 ;;
+        -h | --help)
+            sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+            exit 0
+            ;;
+        *)
+            echo "$name: unknown argument $argument (try --help)" >&2
+            exit 2
+            ;;
+        esac
+    done
+}
