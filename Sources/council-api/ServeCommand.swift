@@ -27,6 +27,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("body-timeout"), help: "Seconds a request body may stall (no bytes at all) before a 408; a body that keeps arriving is never cut off (env BODY_TIMEOUT; default 30).")
     var bodyTimeout: Double?
 
+    @Option(name: .customLong("drain-timeout"), help: "Seconds a graceful shutdown waits for requests in flight before closing their connections (env DRAIN_TIMEOUT; default 10).")
+    var drainTimeout: Double?
+
     @Option(name: .customLong("idle-timeout"), help: "Seconds an idle keep-alive connection stays open (env IDLE_TIMEOUT; default 60).")
     var idleTimeout: Double?
 
@@ -62,6 +65,7 @@ struct ServeCommand: ParsableCommand {
         server.port = try EnvironmentOption.int(flag: port, env: "PORT", default: 8080, range: 0...65535)
         server.headerTimeout = .seconds(try EnvironmentOption.seconds(flag: headerTimeout, env: "HEADER_TIMEOUT", default: 10))
         server.idleTimeout = .seconds(try EnvironmentOption.seconds(flag: idleTimeout, env: "IDLE_TIMEOUT", default: 60))
+        server.drainTimeout = .seconds(try EnvironmentOption.seconds(flag: drainTimeout, env: "DRAIN_TIMEOUT", default: 10))
         server.bodyTimeout = .seconds(try EnvironmentOption.seconds(flag: bodyTimeout, env: "BODY_TIMEOUT", default: 30))
         server.maxConnections = try EnvironmentOption.int(
             flag: maxConnections, env: "MAX_CONNECTIONS", default: 4096, range: 1...1_000_000)
@@ -98,6 +102,7 @@ struct ServeCommand: ParsableCommand {
         let shownHost = server.host.contains(":") ? "[\(server.host)]" : server.host
         // Unbuffered, so a script reading our output through a pipe sees the line at once.
         FileHandle.standardOutput.write(Data("listening on http://\(shownHost):\(boundPort)\n".utf8))
+        httpServer.whenShutdownBegins { readiness.markStopping() }
         httpServer.shutdownOnSignals()
         log("database: \(location.engineName) at \(location)")
         if api.apiTokens.isEmpty {

@@ -12,6 +12,12 @@ struct MetaRoutes {
     func register(in router: inout Router) {
         router.get("/healthz") { _ in .json(["status": "ok"]) }
         router.get("/readyz") { _ in
+            guard !readiness.isReady || readiness.acceptsTraffic else {
+                throw HTTPError(
+                    .serviceUnavailable, type: ProblemType.notReady, title: "Shutting down",
+                    detail: "the server is shutting down: it finishes the requests in flight and takes no new ones",
+                    headers: ["Retry-After": "1"])
+            }
             guard readiness.isReady else {
                 throw HTTPError(
                     .serviceUnavailable, type: ProblemType.notReady, title: "Not ready",

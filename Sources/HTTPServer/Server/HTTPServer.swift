@@ -35,6 +35,8 @@ public final class HTTPServer: Sendable {
         var rejected = 0
         var port: Int?
         var signalSources: [SignalSource] = []
+        /// Called once, when a graceful shutdown begins.
+        var shutdownObservers: [@Sendable () -> Void] = []
     }
 
     public init(
@@ -101,13 +103,20 @@ public final class HTTPServer: Sendable {
         return listener.port
     }
 
+    /// Runs `body` when a graceful shutdown begins (a signal, `beginShutdown`), before the listener
+    /// closes: the application can stop saying it is ready, so a load balancer sends no more.
+    public func whenShutdownBegins(_ body: @escaping @Sendable () -> Void) {
+        state.withLock { $0.shutdownObservers.append(body) }
+    }
+
     /// Stops accepting and drains; returns at once. Safe to call from any thread, more than once.
     public func beginShutdown() {
-        let listener: Listener? = state.withLock { state in
-            guard state.lifecycle == .running else { return nil }
+        let (listener, observers): (Listener?, [@Sendable () -> Void]) = state.withLock { state in
+            guard state.lifecycle == .running else { return (nil, []) }
             state.lifecycle = .draining
-            return state.listener
+            return (state.listener, state.shutdownObservers)
         }
+        for observer in observers { observer() }
         guard let listener else { return }
         logger.event("info", "shutting down", ["open_connections": String(stats.openConnections)])
         listener.stop { [self] in
