@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build stage: the Swift 6 toolchain compiles a release binary against the system SQLite.
-FROM swift:6.1-bookworm AS build
+FROM swift:6.3-bookworm AS build
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libsqlite3-dev libpq-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
@@ -17,7 +17,7 @@ RUN swift build -c release --product council-api --static-swift-stdlib \
 # Runtime stage: only the binary, its migrations and the SQLite runtime library.
 FROM debian:bookworm-slim
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libsqlite3-0 libpq5 curl ca-certificates \
+    && apt-get install -y --no-install-recommends libsqlite3-0 libpq5 ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --create-home --home-dir /app council \
     && mkdir -p /app/data \
@@ -32,7 +32,8 @@ ENV HOST=0.0.0.0 \
 USER council
 EXPOSE 8080
 VOLUME ["/app/data"]
-HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
-    CMD curl -fsS "http://127.0.0.1:${PORT}/healthz" || exit 1
+# The binary checks itself (GET /readyz, exit 0 or 1), so the image needs no curl.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
+    CMD ["/app/council-api", "healthcheck"]
 ENTRYPOINT ["/app/council-api"]
 CMD ["serve"]
