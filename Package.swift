@@ -13,7 +13,6 @@ import PackageDescription
 /// - `CouncilAPI` joins them: routes, validation, JSON, CSV and OpenAPI.
 let package = Package(
     name: "council-api",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "council-api", targets: ["council-api"])
     ],
