@@ -20,6 +20,8 @@ struct StatisticsQueries: Sendable {
     let councils: RevisionMemo<CouncilYearKey, CouncilFigures>
     /// The councils of a type by id, for naming league-table rows.
     let registers: RevisionMemo<CouncilType, [String: Council]>
+    /// The Ombudsman's published averages per (type, year).
+    let publishedAverages: RevisionMemo<GroupKey, PublishedComparison?>
 
     struct GroupKey: Hashable, Sendable {
         let type: CouncilType
@@ -38,10 +40,11 @@ struct StatisticsQueries: Sendable {
         self.groups = RevisionMemo(capacity: 512)
         self.councils = RevisionMemo(capacity: 16_384)
         self.registers = RevisionMemo(capacity: 16)
+        self.publishedAverages = RevisionMemo(capacity: 512)
     }
 
     func figures(council: Council, year: FinancialYear) throws -> CouncilFigures {
-        try councils.value(for: CouncilYearKey(councilID: council.id, year: year), revision: try RequestRevision.current ?? store.revision()) {
+        try councils.value(for: CouncilYearKey(councilID: council.id, year: year), revision: try revision()) {
             let tally = try store.statistics.tally(council: council.id, year: year)
             let populations = try store.populations.populations(council: council.id)
             return CouncilFigures(tally: tally, populations: populations)
@@ -50,14 +53,14 @@ struct StatisticsQueries: Sendable {
 
     /// The councils of `type` by id.
     func councilsByID(type: CouncilType) throws -> [String: Council] {
-        try registers.value(for: type, revision: try RequestRevision.current ?? store.revision()) {
+        try registers.value(for: type, revision: try revision()) {
             Dictionary(try store.councils.all(type: type).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
     }
 
     /// Every council of `type` with at least one decision in `year`, with its figures.
     func groupFigures(type: CouncilType, year: FinancialYear) throws -> [CouncilFigures] {
-        try groups.value(for: GroupKey(type: type, year: year), revision: try RequestRevision.current ?? store.revision()) {
+        try groups.value(for: GroupKey(type: type, year: year), revision: try revision()) {
             let tallies = try store.statistics.tallies(type: type, year: year)
             let populations = try store.populations.populations(councils: tallies.map(\.councilID))
             return tallies.map { CouncilFigures(tally: $0, populations: populations[$0.councilID] ?? []) }
@@ -69,8 +72,15 @@ struct StatisticsQueries: Sendable {
     }
 
     func published(type: CouncilType, year: FinancialYear) throws -> PublishedComparison? {
-        let stored = try store.publishedAverages.averages(year: year, type: type)
-        return stored.isEmpty ? nil : PublishedComparison(councilType: type, year: year, from: stored)
+        try publishedAverages.value(for: GroupKey(type: type, year: year), revision: try revision()) {
+            let stored = try store.publishedAverages.averages(year: year, type: type)
+            return stored.isEmpty ? nil : PublishedComparison(councilType: type, year: year, from: stored)
+        }
+    }
+
+    /// The request's revision, or the store's when the request has none.
+    private func revision() throws -> Int64 {
+        try RequestRevision.current ?? store.revision()
     }
 
     func history(council: Council) throws -> [CouncilFigures] {
