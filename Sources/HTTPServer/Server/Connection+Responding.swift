@@ -30,7 +30,7 @@ extension Connection {
     /// returns how many body bytes it queued.
     @discardableResult
     func respond(_ response: HTTPResponse) -> Int {
-        guard phase == .responding, let current = exchange else { return 0 }
+        guard machine.isResponding, let current = exchange else { return 0 }
         var body: [UInt8] = []
         if case .bytes(let bytes) = response.body { body = bytes }
         let framing: ResponseFraming
@@ -45,7 +45,7 @@ extension Connection {
         } else {
             framing = .contentLength(body.count)
         }
-        let keepAlive = keepsAlive(current.head, response) && !current.bodyUnread
+        let keepAlive = keepsAlive(current.head, response)
         outbound.append(
             ResponseHead.serialize(
                 status: response.status, headers: response.headers, framing: framing,
@@ -56,8 +56,7 @@ extension Connection {
             outbound.append(body)
             sent = body.count
         }
-        closeAfterResponse = !keepAlive
-        awaitingDrain = true
+        machine.responseQueued(keepAlive: keepAlive)
         flush()
         return sent
     }
@@ -65,15 +64,11 @@ extension Connection {
     /// Answers without a handler (a refused head, an oversized body, a timeout) and then closes,
     /// because the rest of the input can no longer be framed reliably.
     func answerEarly(_ error: HTTPError) {
-        guard phase != .closed && phase != .lingering else { return }
-        phase = .responding
-        readDeadline = nil
-        rescheduleTimer()
-        suspendReads()
+        guard machine.beginEarlyAnswer() else { return }
         var response = HTTPResponse.problem(error)
         let head = exchange?.head
         // What the middleware would have added (CORS), from the fields read so far.
-        let known = head?.headers ?? parser.partialHeaders ?? HTTPHeaders()
+        let known = head?.headers ?? machine.parser.partialHeaders ?? HTTPHeaders()
         for (name, value) in context.responder.headersForUnreadRequest(known) where response.headers[name] == nil
             || name.lowercased() == "vary"
         {
@@ -94,13 +89,12 @@ extension Connection {
         logAccess(
             head, status: response.status, bytes: headersOnly ? 0 : body.count, requestID: requestID,
             startedAt: exchange?.startedAt ?? .now)
-        closeAfterResponse = true
-        awaitingDrain = true
+        machine.responseQueued(keepAlive: false)
         flush()
     }
 
     func keepsAlive(_ head: RequestHead, _ response: HTTPResponse) -> Bool {
-        head.keepAlive && !draining && !response.headers.hasToken("close", in: "Connection")
+        machine.keepsAlive(head) && !response.headers.hasToken("close", in: "Connection")
     }
 
     func connectionHeader(keepAlive: Bool, version: HTTPVersion) -> String? {

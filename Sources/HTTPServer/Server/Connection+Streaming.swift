@@ -42,7 +42,7 @@ extension Connection {
     }
 
     private func startStream(_ response: HTTPResponse) -> ResponseFraming? {
-        guard phase == .responding, var current = exchange else { return nil }
+        guard machine.isResponding, var current = exchange else { return nil }
         let chunked = current.head.version != .http1_0
         let framing: ResponseFraming = chunked ? .chunked : .closeDelimited
         // An HTTP/1.0 client learns where the body ends only from the connection closing.
@@ -56,16 +56,16 @@ extension Connection {
                 connection: connectionHeader(keepAlive: current.keepAlive, version: current.head.version),
                 requestID: current.requestID, serverName: configuration.serverName))
         flush()
-        return phase == .closed ? nil : framing
+        return machine.phase == .closed ? nil : framing
     }
 
     /// Runs on the worker; returns once `bytes` are queued within the high-water mark.
     func writeStreamed(_ bytes: [UInt8]) throws(ClientDisconnectedError) {
         let outcome: StreamWriteOutcome = queue.sync {
-            guard phase == .responding, exchange?.streaming == true else { return .gone }
+            guard machine.isResponding, exchange?.streaming == true else { return .gone }
             outbound.append(bytes)
             flush()
-            guard phase != .closed else { return .gone }
+            guard machine.phase != .closed else { return .gone }
             if outbound.count > configuration.streamHighWaterMark {
                 streamWriterWaiting = true
                 return .mustWait
@@ -79,20 +79,19 @@ extension Connection {
             throw ClientDisconnectedError()
         case .mustWait:
             writableSignal.wait()
-            let open = queue.sync { phase != .closed }
+            let open = queue.sync { machine.phase != .closed }
             if !open { throw ClientDisconnectedError() }
         }
     }
 
     private func endStream() {
-        guard phase == .responding, var current = exchange, current.streaming else { return }
+        guard machine.isResponding, var current = exchange, current.streaming else { return }
         current.streaming = false
         exchange = current
         if current.streamFraming == .chunked {
             outbound.append(Array("0\r\n\r\n".utf8))
         }
-        closeAfterResponse = !current.keepAlive
-        awaitingDrain = true
+        machine.responseQueued(keepAlive: current.keepAlive)
         flush()
     }
 }

@@ -1,58 +1,23 @@
 import Dispatch
 import Glibc
 
-/// One accepted TCP connection: reads requests, hands them to the worker pool one at a time, and
-/// writes the responses back in order.
+/// One accepted TCP connection: the I/O around a `ConnectionMachine`. It reads the socket, hands
+/// complete requests to the worker pool, writes the responses back in order, and arms one timer
+/// for the machine's deadlines; the machine decides every transition.
 ///
 /// Everything mutable is touched only on `queue`, a serial queue of its own (which is why the class
 /// is `@unchecked Sendable`); worker threads reach it with `queue.async`, or `queue.sync` when a
-/// streaming handler must wait. No call on `queue` blocks: the socket is non-blocking, and reading
-/// stops while a response is pending, so a client cannot make the server buffer without bound.
+/// streaming handler must wait. No call on `queue` blocks: the socket is non-blocking.
 final class Connection: @unchecked Sendable {
-    enum Phase {
-        /// Waiting for the first byte of the next request.
-        case idle
-        /// Some of a request head has arrived.
-        case head
-        /// The head is parsed; the body is arriving.
-        case body
-        /// The handler is running or its response is being queued; reads are paused.
-        case responding
-        /// The final response is sent and the write side shut; input is discarded until the peer closes.
-        case lingering
-        case closed
-    }
-
-    enum ReadDeadline {
-        /// Just accepted: the first request's header section is due within `headerTimeout` of
-        /// the accept, not `idleTimeout`, so a connection that never speaks is cheap to hold.
-        /// Nothing has been sent yet, so expiry closes without a response.
-        case accepted
-        case idle, header, body, linger
-    }
-
     let id: Int
     let remoteAddress: String
     let queue: DispatchQueue
     let context: ConnectionContext
     let fd: Int32
 
-    var phase = Phase.idle
-    var parser: RequestParser
+    var machine: ConnectionMachine
     var exchange: Exchange?
     var outbound = OutboundBuffer()
-    /// A complete response is queued; the next request starts once `outbound` drains.
-    var awaitingDrain = false
-    var closeAfterResponse = false
-    /// The server is shutting down: answer what is in progress with `Connection: close`.
-    var draining = false
-    /// The client shut its write side; answer what was received, then close.
-    var peerFinishedSending = false
-    var readDeadline: (at: DispatchTime, kind: ReadDeadline)?
-    /// When the last bytes of the current body arrived: the body times out on a stall of
-    /// `bodyTimeout`, not on its total time, so a large upload on a slow but steady line completes.
-    var lastBodyProgress: DispatchTime?
-    var writeDeadline: DispatchTime?
     /// A streaming handler is blocked in `write` until `outbound` drains to the low-water mark.
     var streamWriterWaiting = false
     let writableSignal = DispatchSemaphore(value: 0)
@@ -62,6 +27,10 @@ final class Connection: @unchecked Sendable {
     private var writeSource: DispatchSourceWrite?
     private var writeSourceSuspended = false
     private let timer: DispatchSourceTimer
+    /// The instant the timer is armed for. The timer is moved only when a deadline falls earlier
+    /// than this: a later one is found when the timer fires early and finds nothing due, so the
+    /// deadlines of a busy keep-alive connection cost no timer update per request.
+    private var timerArmedFor: MonotonicInstant?
     /// Sources whose cancellation is still pending; the descriptor is closed after the last one, so
     /// it cannot be reused by a new connection while a source still watches it.
     private var liveSources = 1
@@ -75,7 +44,8 @@ final class Connection: @unchecked Sendable {
         self.remoteAddress = remoteAddress
         self.context = context
         self.queue = context.makeConnectionQueue(for: id)
-        self.parser = RequestParser(limits: context.configuration.parserLimits)
+        self.machine = ConnectionMachine(
+            limits: context.configuration.parserLimits, timeouts: ConnectionMachine.Timeouts(context.configuration))
         self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
         self.timer = DispatchSource.makeTimerSource(queue: queue)
         readSource.setEventHandler { [self] in readable() }
@@ -86,8 +56,9 @@ final class Connection: @unchecked Sendable {
     /// Begins reading; until then the connection is inert.
     func start() {
         queue.async { [self] in
-            guard phase != .closed else { return }
-            setReadDeadline(.accepted)
+            guard machine.phase != .closed else { return }
+            machine.accepted(at: .now())
+            armTimer()
             activateSources()
         }
     }
@@ -103,8 +74,7 @@ final class Connection: @unchecked Sendable {
     /// Server shutdown: an idle connection closes now, a busy one after its current response.
     func beginDrain() {
         queue.async { [self] in
-            draining = true
-            if phase == .idle { close() }
+            if machine.beginDrain() { close() }
         }
     }
 
@@ -115,97 +85,57 @@ final class Connection: @unchecked Sendable {
 
     // MARK: Reading
 
-    private static let readChunk = 16 * 1024
-    /// Bytes read per wake-up before yielding, so one fast client cannot monopolise an I/O queue.
-    private static let readBudget = 64 * 1024
-
     private func readable() {
-        guard phase != .closed else { return }
-        if phase == .lingering {
+        guard machine.phase != .closed else { return }
+        if machine.discardsInput {
             discardInput()
             return
         }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.readChunk, alignment: 1)
-        defer { buffer.deallocate() }
-        var received = 0
-        var sawEnd = false
-        reading: while received < Self.readBudget {
-            let count = recv(fd, buffer.baseAddress, buffer.count, 0)
-            if count > 0 {
-                parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-                received += count
-            } else if count == 0 {
-                sawEnd = true
-                break
-            } else {
-                switch errno {
-                case EINTR: continue
-                case EAGAIN, EWOULDBLOCK: break reading
-                default:
-                    close()
-                    return
-                }
-            }
+        let now = MonotonicInstant.now()
+        let outcome = context.readBuffer(for: id).receive(from: fd) { bytes in
+            machine.received(bytes, at: now)
         }
-        if received > 0 && phase == .idle {
-            phase = .head
-            startHeaderDeadline()
-        }
-        if sawEnd {
-            // The end of input stays readable forever; stop watching it or the source would spin.
-            peerFinishedSending = true
-            suspendReads()
-        }
-        processRequests()
-        if sawEnd && phase != .responding {
+        switch outcome {
+        case .failed:
             close()
+            return
+        case .endOfInput:
+            machine.peerFinished()
+        case .received, .wouldBlock:
+            break
         }
+        processInput()
+        guard machine.phase != .closed else { return }
+        if machine.inputExhausted {
+            close()
+            return
+        }
+        updateReadInterest()
+        armTimer()
     }
 
     /// After the final response: read and drop whatever the client still sends until it closes.
     private func discardInput() {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.readChunk, alignment: 1)
-        defer { buffer.deallocate() }
-        var discarded = 0
-        while discarded < Self.readBudget {
-            let count = recv(fd, buffer.baseAddress, buffer.count, 0)
-            if count > 0 {
-                discarded += count
-                continue
-            }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
-            close()
-            return
+        switch context.readBuffer(for: id).receive(from: fd, { _ in }) {
+        case .received, .wouldBlock: return
+        case .endOfInput, .failed: close()
         }
     }
 
-    /// Turns parser events into exchanges until the parser needs more bytes or a request is taken.
-    func processRequests() {
-        while phase == .idle || phase == .head || phase == .body {
-            let event: ParseEvent?
-            do {
-                event = try parser.next()
-            } catch {
-                answerEarly(HTTPError(error))
-                return
-            }
-            guard let event else {
-                if phase == .idle && parser.bufferedByteCount > 0 {
-                    phase = .head
-                    startHeaderDeadline()
-                }
-                return
-            }
-            switch event {
-            case .head(let head): begin(head)
+    /// Acts on parsed input until the parser needs more bytes or a request is taken.
+    func processInput() {
+        let now = MonotonicInstant.now()
+        while let step = machine.nextInput(at: now) {
+            switch step {
+            case .head(let head): begin(head, at: now)
             case .body(let bytes): receive(bytes)
-            case .end: dispatch()
+            case .complete: dispatch()
+            case .malformed(let error): answerEarly(error)
             }
         }
     }
 
-    private func begin(_ head: RequestHead) {
+    private func begin(_ head: RequestHead, at now: MonotonicInstant) {
         let limit = max(0, context.responder.bodyLimit(for: head) ?? configuration.maxBodyBytes)
         exchange = Exchange(
             head: head,
@@ -214,7 +144,6 @@ final class Connection: @unchecked Sendable {
             body: BodyAccumulator(
                 limit: limit, memoryThreshold: configuration.inMemoryBodyThreshold,
                 temporaryDirectory: configuration.temporaryDirectory, budget: context.spoolBudget))
-        phase = .body
         if case .none = head.framing { return }
         // Whatever the head alone decides (401/403, 404/405, 415, then 413 on Content-Length) is
         // answered before a byte of the body is read or spooled, and before the client is told
@@ -228,15 +157,15 @@ final class Connection: @unchecked Sendable {
             return
         }
         if head.expectsContinue && head.version == .http1_1 {
-            outbound.append(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+            outbound.append(Self.continueLine)
             flush()
         }
-        lastBodyProgress = nil
-        setReadDeadline(.body)
+        machine.expectBody(at: now)
     }
 
+    private static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
     private func receive(_ bytes: [UInt8]) {
-        lastBodyProgress = .now()
         do throws(BodyCollectionError) {
             try exchange?.body?.append(bytes)
         } catch {
@@ -262,12 +191,8 @@ final class Connection: @unchecked Sendable {
     /// serves reads, and the connection closes after it.
     private func refuse(_ error: HTTPError) {
         guard var current = exchange else { return }
-        phase = .responding
-        readDeadline = nil
-        rescheduleTimer()
-        suspendReads()
+        machine.refuseHead()
         current.body = nil
-        current.bodyUnread = true
         exchange = current
         var request = HTTPRequest(head: current.head, body: .empty, id: current.requestID, remoteAddress: remoteAddress)
         request.headRefusal = error
@@ -275,13 +200,10 @@ final class Connection: @unchecked Sendable {
         context.workers.submit { [self, request] in handle(request, startedAt: startedAt) }
     }
 
-    /// The request is complete: pause reading and hand it to a worker.
+    /// The request is complete: hand it to a worker. Reading goes on (up to the machine's
+    /// read-ahead limit) while it runs.
     private func dispatch() {
         guard var current = exchange, var accumulator = current.body else { return }
-        phase = .responding
-        readDeadline = nil
-        rescheduleTimer()
-        suspendReads()
         let body: RequestBody
         do throws(BodyCollectionError) {
             body = try accumulator.finish()
@@ -298,50 +220,37 @@ final class Connection: @unchecked Sendable {
         context.pool(for: request.method).submit { [self] in handle(request, startedAt: startedAt) }
     }
 
-    /// Called once the final response is fully written: start the next request or close.
-    func finishExchange() {
-        guard phase == .responding else { return }
+    /// The final response is written whole: read the next request, or close.
+    private func responseWritten(_ after: ConnectionMachine.AfterResponse) {
         exchange = nil
         context.requestsServed.add(1, ordering: .relaxed)
-        if closeAfterResponse || draining {
-            closeGracefully()
+        switch after {
+        case .nextRequest:
+            processInput()
+            guard machine.phase != .closed else { return }
+            if machine.inputExhausted {
+                close()
+                return
+            }
+        case .halfCloseAndLinger:
+            shutdown(fd, Int32(SHUT_WR))
+        case .halfCloseAndClose:
+            shutdown(fd, Int32(SHUT_WR))
+            close()
             return
         }
-        phase = parser.bufferedByteCount > 0 ? .head : .idle
-        setReadDeadline(phase == .head ? .header : .idle)
-        processRequests()
-        guard phase == .idle || phase == .head || phase == .body else { return }
-        if peerFinishedSending {
-            close()
-        } else {
-            resumeReads()
-        }
+        updateReadInterest()
+        armTimer()
     }
 
     // MARK: Closing
 
-    /// Half-closes after the last response and lingers, so request bytes the server never read do
-    /// not make the kernel reset the connection and discard the response in flight.
-    private func closeGracefully() {
-        phase = .lingering
-        shutdown(fd, Int32(SHUT_WR))
-        if peerFinishedSending {
-            close()
-            return
-        }
-        setReadDeadline(.linger)
-        resumeReads()
-    }
-
     /// Releases everything at once; safe to call more than once.
     func close() {
-        guard phase != .closed else { return }
-        phase = .closed
+        guard machine.phase != .closed else { return }
+        machine.closed()
         exchange = nil
         outbound.removeAll()
-        parser = RequestParser(limits: configuration.parserLimits)
-        readDeadline = nil
-        writeDeadline = nil
         timer.cancel()
         readSource.cancel()
         activateSources()
@@ -370,23 +279,25 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    func suspendReads() {
-        guard !readsSuspended, phase != .closed else { return }
-        readsSuspended = true
-        readSource.suspend()
-    }
-
-    func resumeReads() {
-        guard readsSuspended, phase != .closed else { return }
-        readsSuspended = false
-        readSource.resume()
+    /// Watches the socket for input exactly when the machine wants input. Suspending a Dispatch
+    /// source costs a system call, so it is done only on a change.
+    func updateReadInterest() {
+        guard machine.phase != .closed else { return }
+        let wanted = machine.wantsInput
+        if wanted && readsSuspended {
+            readsSuspended = false
+            readSource.resume()
+        } else if !wanted && !readsSuspended {
+            readsSuspended = true
+            readSource.suspend()
+        }
     }
 
     // MARK: Writing
 
     /// Sends as much of `outbound` as the socket takes; the rest waits for a writable event.
     func flush() {
-        guard phase != .closed else { return }
+        guard machine.phase != .closed else { return }
         var progressed = false
         while !outbound.isEmpty {
             var failure: Int32 = 0
@@ -406,28 +317,19 @@ final class Connection: @unchecked Sendable {
                 return
             }
         }
-        if outbound.isEmpty {
-            stopAwaitingWritable()
-            if writeDeadline != nil {
-                writeDeadline = nil
-                rescheduleTimer()
-            }
-        } else {
-            awaitWritable()
-            if progressed || writeDeadline == nil {
-                writeDeadline = .now() + configuration.writeTimeout.dispatchInterval
-                rescheduleTimer()
-            }
-        }
         if streamWriterWaiting && outbound.count <= configuration.streamLowWaterMark {
             streamWriterWaiting = false
             writableSignal.signal()
         }
-        if outbound.isEmpty && awaitingDrain {
-            awaitingDrain = false
-            // A hop rather than a call, so a run of pipelined requests answered on this queue
-            // does not recurse.
-            queue.async { [self] in finishExchange() }
+        if !outbound.isEmpty {
+            awaitWritable()
+            machine.outputBlocked(progressed: progressed, at: .now())
+            armTimer()
+            return
+        }
+        stopAwaitingWritable()
+        if let after = machine.outputDrained(at: .now()) {
+            responseWritten(after)
         }
     }
 
@@ -455,58 +357,27 @@ final class Connection: @unchecked Sendable {
 
     // MARK: Deadlines
 
-    /// The first bytes of a request arrived: its header section is due within `headerTimeout`,
-    /// counted from the accept for the first request and from now for later ones.
-    private func startHeaderDeadline() {
-        if let deadline = readDeadline, deadline.kind == .accepted {
-            readDeadline = (deadline.at, .header)
-        } else {
-            setReadDeadline(.header)
-        }
-    }
-
-    func setReadDeadline(_ kind: ReadDeadline) {
-        let timeout: Duration =
-            switch kind {
-            case .idle: configuration.idleTimeout
-            case .accepted, .header: configuration.headerTimeout
-            case .body: configuration.bodyTimeout
-            case .linger: configuration.lingerTimeout
-            }
-        readDeadline = (.now() + timeout.dispatchInterval, kind)
-        rescheduleTimer()
-    }
-
-    func rescheduleTimer() {
-        guard phase != .closed else { return }
-        let next = [readDeadline?.at, writeDeadline].compactMap { $0 }.min()
-        timer.schedule(deadline: next ?? .distantFuture, leeway: .milliseconds(20))
+    /// Arms the timer for the machine's next deadline when that falls before the instant it is
+    /// armed for (see `timerArmedFor`).
+    func armTimer() {
+        guard machine.phase != .closed, let next = machine.nextDeadline else { return }
+        if let armed = timerArmedFor, armed <= next { return }
+        timerArmedFor = next
+        timer.schedule(deadline: next.dispatchTime, leeway: .milliseconds(20))
     }
 
     private func timerFired() {
-        guard phase != .closed else { return }
-        let now = DispatchTime.now()
-        if let writeDeadline, writeDeadline <= now {
-            // The client stopped reading; drop it and free what was queued for it.
+        timerArmedFor = nil
+        switch machine.timerFired(at: .now()) {
+        case .nothingDue:
+            break
+        case .close:
             close()
             return
+        case .requestTimeout:
+            answerEarly(HTTPError(.requestTimeout, detail: "The request did not arrive in time."))
         }
-        if let deadline = readDeadline, deadline.kind == .body, let last = lastBodyProgress,
-            last + configuration.bodyTimeout.dispatchInterval > now
-        {
-            // Bytes came since the deadline was set: the body is slow, not stalled.
-            readDeadline = (last + configuration.bodyTimeout.dispatchInterval, .body)
-        } else if let deadline = readDeadline, deadline.at <= now {
-            readDeadline = nil
-            switch deadline.kind {
-            case .accepted, .idle, .linger:
-                close()
-                return
-            case .header, .body:
-                answerEarly(HTTPError(.requestTimeout, detail: "The request did not arrive in time."))
-            }
-        }
-        rescheduleTimer()
+        armTimer()
     }
 }
 

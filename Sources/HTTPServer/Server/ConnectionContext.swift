@@ -22,6 +22,8 @@ final class ConnectionContext: Sendable {
     /// The few serial queues all connection queues target, so Dispatch never needs more threads
     /// than there are cores for I/O however many connections are open.
     private let ioQueues: [DispatchQueue]
+    /// One read buffer per I/O queue (see `ReadBuffer` for why sharing it is sound).
+    private let readBuffers: [ReadBuffer]
 
     init(
         configuration: ServerConfiguration, responder: any HTTPResponder, logger: ServerLogger,
@@ -36,6 +38,7 @@ final class ConnectionContext: Sendable {
         self.connectionClosed = connectionClosed
         let count = max(2, ServerConfiguration.processorCount())
         ioQueues = (0..<count).map { DispatchQueue(label: "HTTPServer.io-\($0)") }
+        readBuffers = (0..<count).map { _ in ReadBuffer() }
     }
 
     /// The pool that runs the handler of a request with `method`.
@@ -50,5 +53,11 @@ final class ConnectionContext: Sendable {
 
     func makeConnectionQueue(for id: Int) -> DispatchQueue {
         DispatchQueue(label: "HTTPServer.connection-\(id)", target: ioQueues[id % ioQueues.count])
+    }
+
+    /// The read buffer of the I/O queue that connection `id`'s queue targets: use it only on
+    /// that connection's queue.
+    func readBuffer(for id: Int) -> ReadBuffer {
+        readBuffers[id % readBuffers.count]
     }
 }
