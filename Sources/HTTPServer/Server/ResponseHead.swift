@@ -16,40 +16,73 @@ enum ResponseFraming: Equatable {
 /// fields whose name or value could split the header section are dropped rather than sent.
 enum ResponseHead {
     /// Fields the server writes itself; a handler's values for them are replaced.
-    private static let serverOwned: Set<String> = [
+    private static let serverOwned = [
         "content-length", "transfer-encoding", "connection", "date", "server", "x-request-id", "keep-alive",
     ]
 
+    /// Written straight into bytes: every response passes here, and building a String first
+    /// would cost an allocation per piece.
     static func serialize(
         status: HTTPStatus, headers: HTTPHeaders, framing: ResponseFraming, connection: String?,
         requestID: String?, serverName: String
     ) -> [UInt8] {
-        var text = "HTTP/1.1 \(status.code) \(sanitizedReason(status.reasonPhrase))\r\n"
-        for field in headers where isSafe(field) && !serverOwned.contains(field.name.lowercased()) {
-            text += "\(field.name): \(field.value)\r\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + headers.count * 48)
+        out.append(contentsOf: "HTTP/1.1 ".utf8)
+        appendDecimal(status.code, to: &out)
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: sanitizedReason(status.reasonPhrase).utf8)
+        out.append(contentsOf: crlf)
+        for field in headers where isSafe(field) && !isServerOwned(field.name) {
+            appendField(field.name, field.value, to: &out)
         }
-        text += "Date: \(HTTPDate.now())\r\n"
+        appendField("Date", HTTPDate.now(), to: &out)
         if !serverName.isEmpty && isSafeValue(serverName) {
-            text += "Server: \(serverName)\r\n"
+            appendField("Server", serverName, to: &out)
         }
         if let requestID {
-            text += "X-Request-Id: \(requestID)\r\n"
+            appendField("X-Request-Id", requestID, to: &out)
         }
         switch framing {
         case .bodiless(let contentLength):
-            if let contentLength { text += "Content-Length: \(contentLength)\r\n" }
+            if let contentLength { appendLength(contentLength, to: &out) }
         case .contentLength(let length):
-            text += "Content-Length: \(length)\r\n"
+            appendLength(length, to: &out)
         case .chunked:
-            text += "Transfer-Encoding: chunked\r\n"
+            appendField("Transfer-Encoding", "chunked", to: &out)
         case .closeDelimited:
             break
         }
         if let connection {
-            text += "Connection: \(connection)\r\n"
+            appendField("Connection", connection, to: &out)
         }
-        text += "\r\n"
-        return Array(text.utf8)
+        out.append(contentsOf: crlf)
+        return out
+    }
+
+    private static let crlf: [UInt8] = [13, 10]
+
+    private static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
+        out.append(contentsOf: name.utf8)
+        out.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: value.utf8)
+        out.append(contentsOf: crlf)
+    }
+
+    private static func appendLength(_ length: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: "Content-Length: ".utf8)
+        appendDecimal(length, to: &out)
+        out.append(contentsOf: crlf)
+    }
+
+    /// A decimal number's text is at most 20 bytes, a small string held inline: no allocation.
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: String(value).utf8)
+    }
+
+    private static func isServerOwned(_ name: String) -> Bool {
+        serverOwned.contains { HTTPHeaders.sameName($0, name) }
     }
 
     /// Whether a status forbids a body (RFC 9110 sections 15.2, 15.3.5, 15.4.5).
