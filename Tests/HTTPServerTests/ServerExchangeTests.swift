@@ -1,5 +1,7 @@
 import HTTPTestSupport
 import JSON
+import Dispatch
+import Synchronization
 import Testing
 
 @testable import HTTPServer
@@ -31,6 +33,55 @@ struct ServerExchangeTests {
                 + "GET /councils/c HTTP/1.1\r\nHost: t\r\n\r\n")
         let bodies = try (0..<3).map { _ in try client.readResponse().text }
         #expect(bodies == ["council=a", "slow done", "council=c"])
+    }
+
+    /// Connections on one I/O queue share its read buffer: many connections sending bodies
+    /// larger than the buffer at once must each get exactly their own bytes.
+    @Test func concurrentBodiesArriveIntact() throws {
+        let live = try LiveServer()
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 16) { connection in
+            do {
+                let client = try live.connect()
+                for request in 0..<4 {
+                    let seed = UInt8(truncatingIfNeeded: connection * 7 + request * 13 + 1)
+                    let body = (0..<40_000).map { UInt8(truncatingIfNeeded: Int(seed) &* 31 &+ $0 / 97) }
+                    try client.send(
+                        Array("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body)
+                    let response = try client.readResponse()
+                    if response.body != body { failures.withLock { $0.append("connection \(connection) request \(request)") } }
+                }
+            } catch {
+                failures.withLock { $0.append("connection \(connection): \(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+    }
+
+    /// Requests of non-blocking routes are answered on the I/O queue: a long pipelined run of
+    /// them, mixed with a request for a worker, comes back whole and in order (a loop, not a
+    /// recursion per request).
+    @Test func pipelinedNonBlockingRequestsAreAnsweredInOrder() throws {
+        let live = try LiveServer()
+        let client = try live.connect(receiveTimeout: 20)
+        var batch = ""
+        for index in 0..<3000 {
+            batch += index == 1500 ? "GET /councils/mid HTTP/1.1\r\nHost: t\r\n\r\n" : "GET /inline?n=\(index) HTTP/1.1\r\nHost: t\r\n\r\n"
+        }
+        try client.send(batch)
+        for index in 0..<3000 {
+            let text = try client.readResponse().text
+            #expect(text == (index == 1500 ? "council=mid" : "inline \(index)"))
+            if text != (index == 1500 ? "council=mid" : "inline \(index)") { break }
+        }
+    }
+
+    /// A stream's producer waits for the socket, so even a non-blocking route's stream runs on a worker.
+    @Test func aNonBlockingRoutesStreamIsProducedOnAWorker() throws {
+        let live = try LiveServer()
+        let response = try live.exchange("GET /inline-stream HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(response.text == "inline")
+        #expect(response.header("Transfer-Encoding") == "chunked")
     }
 
     @Test func pipelinedRequestsFollowedByHalfCloseAreAllAnswered() throws {

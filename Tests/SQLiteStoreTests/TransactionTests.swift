@@ -56,7 +56,7 @@ struct TransactionTests {
                     throw ExpectedFailure()
                 }
             }
-            try connection.savepoint { connection in
+            _ = try connection.savepoint { connection in
                 try connection.run("INSERT INTO t (v) VALUES (3)")
             }
         }

@@ -10,7 +10,8 @@ struct MetaRoutes {
     let openAPI: [UInt8]
 
     func register(in router: inout Router) {
-        router.get("/healthz") { _ in .json(["status": "ok"]) }
+        // Liveness never waits on anything, so it is answered on the I/O thread.
+        router.get("/healthz", nonBlocking: true) { _ in .json(["status": "ok"]) }
         router.get("/readyz") { _ in
             guard !readiness.isReady || readiness.acceptsTraffic else {
                 throw HTTPError(

@@ -20,12 +20,20 @@ public protocol HTTPResponder: Sendable {
     /// empty when none were. CORS middleware uses it, so a browser sees the problem, not a CORS
     /// failure.
     func headersForUnreadRequest(_ headers: HTTPHeaders) -> HTTPHeaders
+
+    /// Whether the answer to this head is computed without ever waiting (no database, no file,
+    /// no lock held for long): a fixed body, a value in memory. Such a request is answered on the
+    /// I/O thread that read it, sparing two thread hand-offs (to a worker and back), which are
+    /// most of the cost of a small request. A handler that blocks here stalls every connection
+    /// sharing that I/O thread, so the default is false.
+    func isNonBlocking(_ head: RequestHead) -> Bool
 }
 
 extension HTTPResponder {
     public func bodyLimit(for head: RequestHead) -> Int? { nil }
     public func refusal(for head: RequestHead) -> HTTPError? { nil }
     public func headersForUnreadRequest(_ headers: HTTPHeaders) -> HTTPHeaders { HTTPHeaders() }
+    public func isNonBlocking(_ head: RequestHead) -> Bool { false }
 }
 
 /// A step around the handler: CORS, authentication, metrics, ETags. Each gets the request and the

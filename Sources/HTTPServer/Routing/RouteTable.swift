@@ -10,6 +10,8 @@ struct RouteTable: Sendable {
         let bodyLimit: Int?
         /// Refuses a head this route cannot serve (a media type it does not read), before the body.
         let headCheck: Router.HeadCheck?
+        /// The handler never blocks: it may run on the I/O thread that read the request.
+        let nonBlocking: Bool
         let handler: Router.Handler
     }
 

@@ -22,23 +22,28 @@ public struct Router: HTTPResponder {
     /// Registers `handler` for `method` on `template` (segments starting with `:` capture a value
     /// into `request.parameters`). `bodyLimit` overrides the server's default for this route;
     /// `headCheck` refuses a head before its body is read (a media type the handler cannot read).
+    /// `nonBlocking` says the handler, and every middleware on its way, never waits (no I/O, no
+    /// lock held for long): see `HTTPResponder.isNonBlocking(_:)`.
     /// Registering the same method and template again replaces the earlier handler.
     public mutating func add(
         _ method: HTTPMethod, _ template: String, bodyLimit: Int? = nil, headCheck: HeadCheck? = nil,
-        handler: @escaping Handler
+        nonBlocking: Bool = false, handler: @escaping Handler
     ) {
         let parsed = RouteTemplate(template)
         table.insert(
             RouteTable.Route(
-                method: method, template: parsed, bodyLimit: bodyLimit, headCheck: headCheck, handler: handler))
+                method: method, template: parsed, bodyLimit: bodyLimit, headCheck: headCheck,
+                nonBlocking: nonBlocking, handler: handler))
         let description = RouteDescription(method: method, template: parsed.text)
         if !registered.contains(description) {
             registered.append(description)
         }
     }
 
-    public mutating func get(_ template: String, bodyLimit: Int? = nil, handler: @escaping Handler) {
-        add(.get, template, bodyLimit: bodyLimit, handler: handler)
+    public mutating func get(
+        _ template: String, bodyLimit: Int? = nil, nonBlocking: Bool = false, handler: @escaping Handler
+    ) {
+        add(.get, template, bodyLimit: bodyLimit, nonBlocking: nonBlocking, handler: handler)
     }
 
     public mutating func post(
@@ -146,6 +151,13 @@ public struct Router: HTTPResponder {
         HTTPError(
             .methodNotAllowed, detail: "The method \(head.method) is not allowed here; see the Allow header.",
             headers: ["Allow": allowed])
+    }
+
+    public func isNonBlocking(_ head: RequestHead) -> Bool {
+        if case .matched(let route) = resolve(head) {
+            return route.nonBlocking
+        }
+        return false
     }
 
     public func bodyLimit(for head: RequestHead) -> Int? {

@@ -3,8 +3,9 @@ import Dispatch
 /// Turning a finished request into bytes on the wire: the handler on a worker, then the response
 /// queued on the connection's queue.
 extension Connection {
-    /// Runs on a worker thread.
-    func handle(_ request: HTTPRequest, startedAt: ContinuousClock.Instant) {
+    /// Runs on a worker thread, or on the connection's queue when the responder said the request
+    /// never blocks (`onIOQueue`).
+    func handle(_ request: HTTPRequest, startedAt: ContinuousClock.Instant, onIOQueue: Bool = false) {
         let response: HTTPResponse
         do {
             response = try context.responder.respond(to: request)
@@ -17,12 +18,21 @@ extension Connection {
         }
         let bodiless = ResponseHead.forbidsBody(response.status) || request.method == .head
         if case .stream(let produce) = response.body, !bodiless {
-            stream(response, produce, for: request, startedAt: startedAt)
+            if onIOQueue {
+                // A producer waits for the socket to drain: never on the I/O queue.
+                context.workers.submit { [self] in stream(response, produce, for: request, startedAt: startedAt) }
+            } else {
+                stream(response, produce, for: request, startedAt: startedAt)
+            }
             return
         }
         var sentBytes = 0
         if case .bytes(let bytes) = response.body, !bodiless { sentBytes = bytes.count }
-        queue.async { [self] in respond(response) }
+        if onIOQueue {
+            respond(response)
+        } else {
+            queue.async { [self] in respond(response) }
+        }
         logAccess(request.head, status: response.status, bytes: sentBytes, requestID: request.id, startedAt: startedAt)
     }
 

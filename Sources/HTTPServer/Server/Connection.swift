@@ -35,6 +35,7 @@ final class Connection: @unchecked Sendable {
     /// it cannot be reused by a new connection while a source still watches it.
     private var liveSources = 1
     private var sourcesActivated = false
+    private var processingInput = false
 
     var configuration: ServerConfiguration { context.configuration }
 
@@ -122,8 +123,14 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    /// Acts on parsed input until the parser needs more bytes or a request is taken.
+    /// Acts on parsed input until the parser needs more bytes or a request is taken. A call made
+    /// while one is already running (a request answered on the I/O queue finished, and the next
+    /// may start) returns at once: the running loop takes the next request, so a run of pipelined
+    /// requests answered in place is a loop, not a recursion.
     func processInput() {
+        guard !processingInput else { return }
+        processingInput = true
+        defer { processingInput = false }
         let now = MonotonicInstant.now()
         while let step = machine.nextInput(at: now) {
             switch step {
@@ -217,6 +224,10 @@ final class Connection: @unchecked Sendable {
         let request = HTTPRequest(
             head: current.head, body: body, id: current.requestID, remoteAddress: remoteAddress)
         let startedAt = current.startedAt
+        if request.method.isSafe && context.responder.isNonBlocking(request.head) {
+            handle(request, startedAt: startedAt, onIOQueue: true)
+            return
+        }
         context.pool(for: request.method).submit { [self] in handle(request, startedAt: startedAt) }
     }
 

@@ -159,6 +159,11 @@ struct ConnectionMachine {
         do {
             event = try parser.next()
         } catch {
+            // Input after a framing error cannot be trusted: nothing more is read, and the
+            // answer to it closes the connection.
+            phase = .responding
+            readDeadline = nil
+            bodyUnread = true
             return .malformed(HTTPError(error))
         }
         guard let event else {

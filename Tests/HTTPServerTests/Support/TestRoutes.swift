@@ -27,6 +27,14 @@ enum TestRoutes {
     static func router(slowStarted: DispatchSemaphore? = nil, streamOutcomes: StreamOutcomes? = nil) -> Router {
         var router = Router()
         router.get("/hello") { _ in text("hello, world") }
+        router.get("/inline", nonBlocking: true) { request in text("inline \(request.query.first?.value ?? "")") }
+        router.get("/inline-stream", nonBlocking: true) { _ in
+            HTTPResponse(
+                headers: ["Content-Type": "text/plain"],
+                body: .stream { writer in
+                    for piece in ["in", "line"] { try writer.write(Array(piece.utf8)) }
+                })
+        }
         router.get("/id") { request in text(request.id) }
         router.get("/councils/:council") { request in text("council=\(request.parameters["council"] ?? "")") }
         router.post("/echo", bodyLimit: 8 * 1024 * 1024) { request in
