@@ -39,7 +39,9 @@ struct CouncilStatistics {
     }
 
     /// The JSON answer, or nil when the council does not exist.
-    static func answer(council: String, year: String, bounds: (start: String, end: String), on connection: SQLiteConnection)
+    static func answer(
+        council: String, year: String, bounds: (start: String, end: String), on connection: SQLiteConnection
+    )
         throws -> String?
     {
         var found: (name: String, type: String)?
@@ -67,7 +69,8 @@ struct CouncilStatistics {
         func number(_ value: Double?) -> String { value.map { "\($0)" } ?? "null" }
         // Council ids are slugs and names come from the register; escape quotes and backslashes anyway.
         func text(_ value: String) -> String {
-            "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                + "\""
         }
         return """
             {"council":{"id":\(text(council)),"name":\(text(found.name)),"type":\(text(found.type))},\

@@ -64,7 +64,8 @@ struct HummingbirdPeer {
     }
 
     static func usage(_ problem: String) -> Never {
-        FileHandle.standardError.write(Data("hummingbird-peer: \(problem)\nusage: hummingbird-peer [--port N] [--database FILE]\n".utf8))
+        FileHandle.standardError.write(
+            Data("hummingbird-peer: \(problem)\nusage: hummingbird-peer [--port N] [--database FILE]\n".utf8))
         exit(2)
     }
 }

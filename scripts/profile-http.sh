@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Where the time of a request goes: instructions per request of council-api and of the Hummingbird
+# peer of Benchmarks/, counted by valgrind's callgrind (instruction counts repeat from run to run
+# where wall-clock figures do not; `perf stat -e instructions` is not supported on every machine).
+#
+# Each server runs under `valgrind --tool=callgrind --collect-atstart=no` on 127.0.0.1; it is
+# warmed up with uncounted requests, then `callgrind_control -i on`, exactly N keep-alive GETs from
+# a small Python client (CLIENTS connections, every answer checked to be a 200 and counted),
+# `callgrind_control -d` and `-i off`. Instructions per request = the dump's total Ir (every
+# thread of the server, the idle ones included) / the answers counted. Per server and route, the
+# exclusive and inclusive top lists of callgrind_annotate (Swift names demangled) are written to
+# scripts/out/profile/ and the first lines printed.
+#
+# Usage: scripts/profile-http.sh
+# Environment: COUNCIL_API_BIN, PEER_BIN (binaries; default: build them), SIZE (complaints in the
+#              database, 200000), DATABASE (a loaded SQLite file instead), REQUESTS (/healthz
+#              requests counted, 20000), STATISTICS_REQUESTS (2000), CLIENTS (connections, 4),
+#              TOP (functions printed per list, 10).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+parse_quick profile-http "$@"
+need_apt valgrind sqlite3 curl python3
+requests=${REQUESTS:-20000}
+statistics_requests=${STATISTICS_REQUESTS:-2000}
+clients=${CLIENTS:-4}
+top=${TOP:-10}
+if [ "$quick" = 1 ]; then
+    requests=$((requests / 10))
+    statistics_requests=$((statistics_requests / 10))
+fi
+COUNCIL_API_BIN=${COUNCIL_API_BIN:-$(build_release)}
+export COUNCIL_API_BIN
+PEER_BIN=$(build_peer)
+database=$(bench_database "${SIZE:-200000}")
+out=scripts/out/profile
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'stop_listeners; rm -rf "$work"' EXIT
+demangle() { if command -v swift-demangle >/dev/null; then swift-demangle --simplified; else cat; fi; }
+
+# Sends N keep-alive GETs to URL over CLIENTS connections; prints how many answered 200.
+cat >"$work/client.py" <<'PY'
+import http.client, sys, threading, urllib.parse
+url, total, clients = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+parts = urllib.parse.urlsplit(url)
+target = parts.path + ("?" + parts.query if parts.query else "")
+answered = [0] * clients
+def run(index, count):
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=120)
+    for _ in range(count):
+        connection.request("GET", target)
+        response = connection.getresponse()
+        response.read()
+        if response.status == 200:
+            answered[index] += 1
+threads = [threading.Thread(target=run, args=(i, total // clients + (1 if i < total % clients else 0))) for i in range(clients)]
+for thread in threads: thread.start()
+for thread in threads: thread.join()
+print(sum(answered))
+PY
+
+# profile NAME ROUTE PATH COUNT COMMAND…: one server, one route; appends "NAME ROUTE Ir/request" to
+# $work/figures.
+profile() {
+    local name=$1 route=$2 path=$3 count=$4
+    shift 4
+    local base="$out/$name-$route" pid url answered total
+    rm -f "$base".callgrind*
+    start_listener "$name" "$work/$name.log" valgrind --tool=callgrind --collect-atstart=no \
+        --callgrind-out-file="$base.callgrind" "$@"
+    pid=${LISTENER_PIDS[$name]}
+    url=${LISTENER_URLS[$name]}$path
+    for _ in $(seq 1 600); do
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ] && break
+        sleep 0.1
+    done
+    python3 "$work/client.py" "$url" $((count / 10 + 10)) "$clients" >/dev/null
+    callgrind_control -i on "$pid" >/dev/null
+    answered=$(python3 "$work/client.py" "$url" "$count" "$clients")
+    callgrind_control -d "$pid" >/dev/null
+    callgrind_control -i off "$pid" >/dev/null
+    stop_listeners
+    local dump
+    dump=$(ls -t "$base".callgrind* | head -n 1)
+    total=$(callgrind_annotate "$dump" | awk '/PROGRAM TOTALS/ { gsub(/,/, "", $1); print $1; exit }')
+    callgrind_annotate --inclusive=no "$dump" | demangle >"$base.exclusive.txt"
+    callgrind_annotate --inclusive=yes "$dump" | demangle >"$base.inclusive.txt"
+    [ "$answered" = "$count" ] || echo "$name $route: only $answered of $count requests answered 200" >&2
+    echo "$name $route $total $answered" >>"$work/figures"
+    echo
+    echo "== $name $route: top $top exclusive (of $total Ir for $answered requests)"
+    grep -E '^ *[0-9,]+ \(' "$base.exclusive.txt" | head -n "$top" | cut -c1-160
+    echo "== $name $route: top $top inclusive"
+    grep -E '^ *[0-9,]+ \(' "$base.inclusive.txt" | head -n "$top" | cut -c1-160
+}
+
+statistics_path="/v1/councils/birmingham/statistics?year=2024-25"
+profile council-api healthz /healthz "$requests" "$COUNCIL_API_BIN" serve --port 0 --database "$database"
+profile hummingbird healthz /healthz "$requests" "$PEER_BIN" --port 0 --database "$database"
+profile council-api statistics "$statistics_path" "$statistics_requests" \
+    "$COUNCIL_API_BIN" serve --port 0 --database "$database"
+profile hummingbird statistics "$statistics_path" "$statistics_requests" "$PEER_BIN" --port 0 --database "$database"
+
+echo
+printf '%-12s %-11s %14s %10s\n' server route Ir/request requests
+awk '{ printf "%-12s %-11s %14.0f %10d\n", $1, $2, ($4 > 0 ? $3 / $4 : 0), $4 }' "$work/figures"
+awk '{ v[$1 " " $2] = ($4 > 0 ? $3 / $4 : 0) } END {
+    for (r in v) { split(r, p, " "); if (p[1] == "council-api" && v["hummingbird " p[2]] > 0)
+        printf "council-api/hummingbird %s: %.2f of the instructions per request\n", p[2], v[r] / v["hummingbird " p[2]] } }' \
+    "$work/figures"
+echo "callgrind dumps and annotated lists: $out/"
