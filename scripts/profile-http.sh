@@ -80,9 +80,10 @@ profile() {
     answered=$(python3 "$work/client.py" "$url" "$count" "$clients")
     callgrind_control -d "$pid" >/dev/null
     callgrind_control -i off "$pid" >/dev/null
-    stop_listeners
+    # The dump of `-d` (FILE.1); the one valgrind writes at exit (FILE) holds nothing counted.
     local dump
-    dump=$(ls -t "$base".callgrind* | head -n 1)
+    dump=$(ls -t "$base".callgrind.* | head -n 1)
+    stop_listeners
     total=$(callgrind_annotate "$dump" | awk '/PROGRAM TOTALS/ { gsub(/,/, "", $1); print $1; exit }')
     callgrind_annotate --inclusive=no "$dump" | demangle >"$base.exclusive.txt"
     callgrind_annotate --inclusive=yes "$dump" | demangle >"$base.inclusive.txt"
