@@ -14,7 +14,8 @@
 #                   and the peer, the same SQL on the same file; nginx has no such route)
 #
 # Each table gives the median over the rounds of requests/s, p50 and p99, the socket errors and
-# non-2xx answers summed over the rounds, and the peak RSS (VmHWM) read after the c1000 rounds
+# non-2xx answers summed over the rounds (p99 "n/a" where wrk's histogram gave 0, which it does at
+# times under pipelining), and the peak RSS (VmHWM) read after the c1000 rounds
 # (the statistics rounds come last so they do not count in it); then council-api's figures over
 # the peer's (and nginx's) and council-api's statistics throughput over its own /healthz.
 #
@@ -163,14 +164,18 @@ for name in $scenarios; do
         [ -f "$file" ] || continue
         memory=-
         [ "$name" = c1000 ] && [ -n "${rss[$server]:-}" ] && memory=$((rss[$server] / 1024))
+        p99=$(median "$file" 3)
+        # wrk sometimes reports a 99th percentile of 0 under pipelining (its histogram, not the server).
+        [ "$p99" = 0 ] && p99=n/a
         printf '%-12s %-12s %12s %9s %9s %8s %8s %9s\n' "" "$server" "$(median "$file" 1)" "$(median "$file" 2)" \
-            "$(median "$file" 3)" "$(sum "$file" 4)" "$(sum "$file" 5)" "$memory"
+            "$p99" "$(sum "$file" 4)" "$(sum "$file" 5)" "$memory"
     done
     for other in hummingbird nginx; do
         [ -f "$work/$name.$other" ] || continue
         awk -v a="$(median "$work/$name.council-api" 1)" -v b="$(median "$work/$name.$other" 1)" \
             -v pa="$(median "$work/$name.council-api" 3)" -v pb="$(median "$work/$name.$other" 3)" -v o="$other" \
-            'BEGIN { printf "%-12s council-api/%s: requests/s %.2f, p99 %.2f\n", "", o, (b > 0 ? a / b : 0), (pb > 0 ? pa / pb : 0) }'
+            'BEGIN { printf "%-12s council-api/%s: requests/s %.2f", "", o, (b > 0 ? a / b : 0)
+                     if (pa > 0 && pb > 0) printf ", p99 %.2f", pa / pb; printf "\n" }'
     done
     if [ "$name" = c1000 ] && [ -n "${rss[hummingbird]:-}" ]; then
         awk -v a="${rss[council-api]}" -v b="${rss[hummingbird]}" \

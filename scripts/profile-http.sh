@@ -3,10 +3,17 @@
 # peer of Benchmarks/, counted by valgrind's callgrind (instruction counts repeat from run to run
 # where wall-clock figures do not; `perf stat -e instructions` is not supported on every machine).
 #
-# Each server runs under `valgrind --tool=callgrind --collect-atstart=no` on 127.0.0.1; it is
-# warmed up with uncounted requests, then `callgrind_control -i on`, exactly N keep-alive GETs from
-# a small Python client (CLIENTS connections, every answer checked to be a 200 and counted),
-# `callgrind_control -d` and `-i off`. Instructions per request = the dump's total Ir (every
+# Each server runs under `valgrind --tool=callgrind --instr-atstart=no` on 127.0.0.1; it is warmed
+# up with uncounted requests, then `callgrind_control -i on` and `-z`, exactly N keep-alive GETs
+# from a small Python client (CLIENTS connections, every answer checked to be a 200 and counted),
+# `callgrind_control -d` and `-i off`. (`--collect-atstart=no` with `-i on` counts nothing: that
+# switch is for collection, `-i` for instrumentation.)
+#
+# Debian's valgrind (3.19) cannot run a Swift 6.3 binary as it is, so the script works around two
+# of its bugs: it gives up on the DWARF 5 debug information of the binaries and of the Swift
+# runtime libraries (they are run from copies with the debug sections stripped; the symbol tables,
+# hence the function names, stay), and it dies when libdispatch's main thread calls sigsuspend with
+# a mask in read-only memory (a preloaded `sigsuspend` of a few lines passes a copy instead). Instructions per request = the dump's total Ir (every
 # thread of the server, the idle ones included) / the answers counted. Per server and route, the
 # exclusive and inclusive top lists of callgrind_annotate (Swift names demangled) are written to
 # scripts/out/profile/ and the first lines printed.
@@ -20,7 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 parse_quick profile-http "$@"
-need_apt valgrind sqlite3 curl python3
+need_apt valgrind sqlite3 curl python3 gcc binutils
 requests=${REQUESTS:-20000}
 statistics_requests=${STATISTICS_REQUESTS:-2000}
 clients=${CLIENTS:-4}
@@ -37,6 +44,26 @@ out=scripts/out/profile
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'stop_listeners; rm -rf "$work"' EXIT
+# The stripped copies and the sigsuspend shim (see the header).
+mkdir -p "$work/lib"
+for binary in "$COUNCIL_API_BIN" "$PEER_BIN"; do
+    ldd "$binary" | awk '$3 ~ /^\// && $3 !~ /^\/(usr\/)?lib/ { print $3 }' | while read -r library; do
+        [ -f "$work/lib/$(basename "$library")" ] || objcopy --strip-debug "$library" "$work/lib/$(basename "$library")"
+    done
+done
+objcopy --strip-debug "$COUNCIL_API_BIN" "$work/council-api"
+objcopy --strip-debug "$PEER_BIN" "$work/hummingbird-peer"
+cat >"$work/sigsuspend.c" <<'C'
+#define _GNU_SOURCE
+#include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+int sigsuspend(const sigset_t *mask) {
+    sigset_t copy = *mask;
+    return (int)syscall(SYS_rt_sigsuspend, &copy, _NSIG / 8);
+}
+C
+cc -shared -fPIC -O2 -o "$work/sigsuspend.so" "$work/sigsuspend.c"
 demangle() { if command -v swift-demangle >/dev/null; then swift-demangle --simplified; else cat; fi; }
 
 # Sends N keep-alive GETs to URL over CLIENTS connections; prints how many answered 200.
@@ -67,8 +94,8 @@ profile() {
     shift 4
     local base="$out/$name-$route" pid url answered total
     rm -f "$base".callgrind*
-    start_listener "$name" "$work/$name.log" valgrind --tool=callgrind --collect-atstart=no \
-        --callgrind-out-file="$base.callgrind" "$@"
+    LD_LIBRARY_PATH=$work/lib LD_PRELOAD=$work/sigsuspend.so start_listener "$name" "$work/$name.log" \
+        valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$base.callgrind" "$@"
     pid=${LISTENER_PIDS[$name]}
     url=${LISTENER_URLS[$name]}$path
     for _ in $(seq 1 600); do
@@ -77,31 +104,32 @@ profile() {
     done
     python3 "$work/client.py" "$url" $((count / 10 + 10)) "$clients" >/dev/null
     callgrind_control -i on "$pid" >/dev/null
+    callgrind_control -z "$pid" >/dev/null
     answered=$(python3 "$work/client.py" "$url" "$count" "$clients")
     callgrind_control -d "$pid" >/dev/null
     callgrind_control -i off "$pid" >/dev/null
     # The dump of `-d` (FILE.1); the one valgrind writes at exit (FILE) holds nothing counted.
     local dump
-    dump=$(ls -t "$base".callgrind.* | head -n 1)
+    dump=$(ls -t "$base".callgrind.* | sed -n 1p)
     stop_listeners
-    total=$(callgrind_annotate "$dump" | awk '/PROGRAM TOTALS/ { gsub(/,/, "", $1); print $1; exit }')
+    total=$(callgrind_annotate "$dump" | awk '/PROGRAM TOTALS/ && !seen { gsub(/,/, "", $1); print $1; seen = 1 }')
     callgrind_annotate --inclusive=no "$dump" | demangle >"$base.exclusive.txt"
     callgrind_annotate --inclusive=yes "$dump" | demangle >"$base.inclusive.txt"
     [ "$answered" = "$count" ] || echo "$name $route: only $answered of $count requests answered 200" >&2
     echo "$name $route $total $answered" >>"$work/figures"
     echo
     echo "== $name $route: top $top exclusive (of $total Ir for $answered requests)"
-    grep -E '^ *[0-9,]+ \(' "$base.exclusive.txt" | head -n "$top" | cut -c1-160
+    grep -E '^ *[0-9,]+ \(' "$base.exclusive.txt" | grep -v 'PROGRAM TOTALS' | head -n "$top" | cut -c1-160 || true
     echo "== $name $route: top $top inclusive"
-    grep -E '^ *[0-9,]+ \(' "$base.inclusive.txt" | head -n "$top" | cut -c1-160
+    grep -E '^ *[0-9,]+ \(' "$base.inclusive.txt" | grep -v 'PROGRAM TOTALS' | head -n "$top" | cut -c1-160 || true
 }
 
 statistics_path="/v1/councils/birmingham/statistics?year=2024-25"
-profile council-api healthz /healthz "$requests" "$COUNCIL_API_BIN" serve --port 0 --database "$database"
-profile hummingbird healthz /healthz "$requests" "$PEER_BIN" --port 0 --database "$database"
+profile council-api healthz /healthz "$requests" "$work/council-api" serve --port 0 --database "$database"
+profile hummingbird healthz /healthz "$requests" "$work/hummingbird-peer" --port 0 --database "$database"
 profile council-api statistics "$statistics_path" "$statistics_requests" \
-    "$COUNCIL_API_BIN" serve --port 0 --database "$database"
-profile hummingbird statistics "$statistics_path" "$statistics_requests" "$PEER_BIN" --port 0 --database "$database"
+    "$work/council-api" serve --port 0 --database "$database"
+profile hummingbird statistics "$statistics_path" "$statistics_requests" "$work/hummingbird-peer" --port 0 --database "$database"
 
 echo
 printf '%-12s %-11s %14s %10s\n' server route Ir/request requests
