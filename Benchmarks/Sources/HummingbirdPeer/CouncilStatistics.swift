@@ -6,6 +6,8 @@ import Foundation
 /// council-api keeps these figures per store revision; the peer has no such cache, so its
 /// statistics figures are those of the queries themselves.
 struct CouncilStatistics {
+    /// A copy of `StatisticsRepository.countColumns`, kept in step by hand: the peer must not depend
+    /// on the product's modules (it would measure them, not Hummingbird).
     static let countColumns = """
         count(*) FILTER (WHERE outcome = 'not_for_us'), \
         count(*) FILTER (WHERE outcome = 'assessed_and_closed'), \
