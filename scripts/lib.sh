@@ -18,25 +18,46 @@ build_release() {
     echo "$(swift build -c release --show-bin-path)/council-api"
 }
 
+# start_listener NAME LOGFILE COMMAND…: starts COMMAND (which must print "listening on URL" on
+# stdout) in the background and waits for that line; sets LISTENER_PIDS[NAME] and
+# LISTENER_URLS[NAME]. stop_listeners ends them all.
+declare -gA LISTENER_PIDS=() LISTENER_URLS=()
+start_listener() {
+    local name=$1 log=$2
+    shift 2
+    local out="$log.stdout"
+    "$@" >"$out" 2>"$log" &
+    LISTENER_PIDS[$name]=$!
+    for _ in $(seq 1 300); do
+        if grep -q '^listening on ' "$out"; then
+            LISTENER_URLS[$name]=$(sed -n 's/^listening on //p' "$out" | head -n 1)
+            return 0
+        fi
+        kill -0 "${LISTENER_PIDS[$name]}" 2>/dev/null || { cat "$log" >&2; echo "$name exited" >&2; return 1; }
+        sleep 0.1
+    done
+    echo "$name did not start" >&2
+    return 1
+}
+
+stop_listeners() {
+    local name
+    for name in "${!LISTENER_PIDS[@]}"; do
+        kill -TERM "${LISTENER_PIDS[$name]}" 2>/dev/null && wait "${LISTENER_PIDS[$name]}" 2>/dev/null || true
+    done
+    LISTENER_PIDS=()
+}
+
 # start_server LOGFILE ARGS…: starts `council-api serve --port 0 ARGS…` in the background, waits
 # for its "listening on" line, and sets SERVER_PID and SERVER_URL.
 start_server() {
     local log=$1
     shift
-    local out
-    out=$(mktemp)
-    "$COUNCIL_API_BIN" serve --port 0 "$@" >"$out" 2>"$log" &
-    SERVER_PID=$!
-    for _ in $(seq 1 300); do
-        if grep -q '^listening on ' "$out"; then
-            SERVER_URL=$(sed -n 's/^listening on //p' "$out" | head -n 1)
-            return 0
-        fi
-        kill -0 "$SERVER_PID" 2>/dev/null || { cat "$log" >&2; echo "server exited" >&2; return 1; }
-        sleep 0.1
-    done
-    echo "server did not start" >&2
-    return 1
+    start_listener server "$log" "$COUNCIL_API_BIN" serve --port 0 "$@" || return 1
+    SERVER_PID=${LISTENER_PIDS[server]}
+    SERVER_URL=${LISTENER_URLS[server]}
+    # Stopped by stop_server, not by stop_listeners.
+    unset 'LISTENER_PIDS[server]'
 }
 
 stop_server() {
@@ -174,4 +195,41 @@ parse_quick() {
             ;;
         esac
     done
+}
+
+# build_peer: builds the Hummingbird peer of Benchmarks/ (a package of its own, see its
+# Package.swift) in release mode and prints the binary's path. The build takes the machine's
+# build lock (SWIFT_BUILD_LOCK, /tmp/swift-build.lock) when flock is there, so it never runs
+# beside another Swift build. PEER_BIN skips the build.
+build_peer() {
+    if [ -n "${PEER_BIN:-}" ]; then
+        echo "$PEER_BIN"
+        return
+    fi
+    local lock=()
+    command -v flock >/dev/null && lock=(flock "${SWIFT_BUILD_LOCK:-/tmp/swift-build.lock}")
+    (cd Benchmarks && "${lock[@]}" swift build -c release --product hummingbird-peer >&2 &&
+        echo "$(swift build -c release --show-bin-path)/hummingbird-peer")
+}
+
+# bench_database SIZE: prints the path of a SQLite file with SIZE generated complaints, loaded by
+# scripts/load-data.sh once and kept in scripts/out/ (ignored by git) for the next run. DATABASE
+# names a file to use instead.
+bench_database() {
+    local size=$1
+    if [ -n "${DATABASE:-}" ]; then
+        echo "$DATABASE"
+        return
+    fi
+    local file="scripts/out/bench-http-$size.sqlite"
+    if [ ! -f "$file" ]; then
+        mkdir -p scripts/out
+        echo "loading $size complaints into $file" >&2
+        rm -f "$file.partial"*
+        scripts/load-data.sh "$size" "$file.partial" >&2
+        sqlite3 "$file.partial" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
+        rm -f "$file.partial-wal" "$file.partial-shm"
+        mv "$file.partial" "$file"
+    fi
+    echo "$file"
 }
