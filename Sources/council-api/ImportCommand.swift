@@ -4,5 +4,5 @@ import ArgumentParser
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import reference data into the database.",
-        subcommands: [ImportCouncilsCommand.self])
+        subcommands: [ImportCouncilsCommand.self, ImportPopulationsCommand.self])
 }

@@ -15,7 +15,7 @@ import Testing
     }
 
     /// `name` in the nearest directory above this file that has it (`Migrations`, `shared/…`).
-    private static func locate(_ relativePath: String) throws -> String {
+    static func locate(_ relativePath: String) throws -> String {
         var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while directory.path != "/" {
             let candidate = directory.appendingPathComponent(relativePath)
@@ -25,7 +25,7 @@ import Testing
         throw Missing(description: "\(relativePath) not found above \(#filePath)")
     }
 
-    private static func registerPath() throws -> String {
+    static func registerPath() throws -> String {
         try locate("shared/data/uk_local_authorities_current.csv")
     }
 

@@ -116,7 +116,7 @@ extension CouncilRegister {
                     ))
                 return
             }
-            func field(_ position: Int) -> String { trimmed(record[position] ?? "") }
+            func field(_ position: Int) -> String { Self.trimmed(record[position] ?? "") }
 
             guard field(columns.endDate).isEmpty, field(columns.nation) == "England",
                 let type = CouncilType(registerCode: field(columns.type))
@@ -204,7 +204,7 @@ extension CouncilRegister {
             return Int(value)
         }
 
-        private func trimmed(_ text: String) -> String {
+        static func trimmed(_ text: String) -> String {
             var scalars = Substring(text).unicodeScalars
             while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
             while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }

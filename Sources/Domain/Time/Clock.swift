@@ -16,9 +16,14 @@ public struct Clock: Sendable {
 
     public var today: CalendarDate { todayProvider() }
 
-    /// Today in UTC from the system clock.
-    public static let system = Clock {
-        CalendarDate(daysSinceEpoch: Int(time(nil)) / 86_400)
+    /// Today in England (Europe/London) from the system clock: after midnight in summer it is
+    /// already tomorrow there while UTC is still on today.
+    public static let system = london { Int(time(nil)) }
+
+    /// Today in England at the instant `unixSeconds` gives (seconds since 1970 UTC). Tests inject a
+    /// fixed instant to stand at 00:30 in London while UTC is still on the day before.
+    public static func london(unixSeconds: @escaping @Sendable () -> Int) -> Clock {
+        Clock { LondonTime.date(atUnixSeconds: unixSeconds()) }
     }
 
     /// A clock stopped on one day, for tests.
