@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Hostile-client checks, short enough for CI (about 4 minutes on 2 cores after the release
-# build, which is done once here): fuzz the request parser for 60 s, slowloris with 300
+# build, which is done once here): fuzz the request parser for 60 s, fuzz the JSON parser against
+# Foundation's JSONSerialization for 60 s (scripts/fuzz-json.sh), slowloris with 300
 # connections for 15 s, descriptor exhaustion, writers that could stall the API
 # (scripts/writer-stalls.sh), and reads under load with bulk writes for 20 s at 128 connections
 # over 20,000 complaints. Each prints PASS or FAIL; exits non-zero if any failed.
@@ -44,6 +45,7 @@ check() {
 }
 
 check "fuzz the request parser, 60 s" scripts/fuzz-parser.sh 60
+check "differential fuzz of the JSON parser against Foundation, 60 s" scripts/fuzz-json.sh 60
 check "slowloris, 300 connections, 15 s" scripts/slowloris.sh 300 15
 check "descriptor exhaustion" scripts/fd-exhaustion.sh
 check "no writer can stall the API: 200,000 bad lines, queued writes, bodies from nobody" \

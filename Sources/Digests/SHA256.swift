@@ -1,8 +1,15 @@
 /// SHA-256 as specified in FIPS 180-4, written here rather than taken from a crypto library.
 ///
-/// The project needs a digest for integrity checks (migration checksums, ETags, data-file
-/// fingerprints), not for secrets, and the standard library has none. Owning ~150 lines
-/// avoids a package dependency and a platform split (CryptoKit on Apple, OpenSSL on Linux).
+/// It serves integrity checks (migration checksums, ETags, idempotency fingerprints) and also
+/// guards secrets: the write API's bearer tokens are held and compared only as SHA-256 digests,
+/// in constant time (`BearerTokens`). It is fit for that because it is plain FIPS 180-4 with no
+/// secret-dependent branches or table look-ups, and because its output is checked against an
+/// independent implementation: Python `hashlib` digests for every message length from 0 to 300
+/// bytes (every padding case) and long messages up to 1,000,000 bytes, plus the NIST examples
+/// (Tests/DigestsTests, table made by scripts/gen-sha256-vectors.py). It is not an HMAC or a
+/// password hash: do not use it to store low-entropy passwords. The standard library has no
+/// digest; owning ~150 lines avoids a package dependency and a platform split (CryptoKit on
+/// Apple, OpenSSL on Linux).
 ///
 /// The hasher is a value type: copying it forks the computation, and `finalize()` does not
 /// consume it, so a caller can take the digest of a prefix and keep feeding bytes.
