@@ -18,6 +18,12 @@ build_release() {
     echo "$(swift build -c release --show-bin-path)/council-api"
 }
 
+# listening_url FILE: the URL of the server's start record (`msg="listening on http://HOST:PORT"`
+# in logfmt, `"msg":"listening on http://HOST:PORT"` in JSON) in FILE, or nothing yet.
+listening_url() {
+    grep -o 'listening on http://[^" ]*' "$1" 2>/dev/null | head -n 1 | sed 's/^listening on //'
+}
+
 # start_server LOGFILE ARGS…: starts `council-api serve --port 0 ARGS…` in the background, waits
 # for its "listening on" line, and sets SERVER_PID and SERVER_URL.
 start_server() {
@@ -28,10 +34,8 @@ start_server() {
     "$COUNCIL_API_BIN" serve --port 0 "$@" >"$out" 2>"$log" &
     SERVER_PID=$!
     for _ in $(seq 1 300); do
-        if grep -q '^listening on ' "$out"; then
-            SERVER_URL=$(sed -n 's/^listening on //p' "$out" | head -n 1)
-            return 0
-        fi
+        SERVER_URL=$(listening_url "$out")
+        [ -n "$SERVER_URL" ] && return 0
         kill -0 "$SERVER_PID" 2>/dev/null || { cat "$log" >&2; echo "server exited" >&2; return 1; }
         sleep 0.1
     done

@@ -5,7 +5,7 @@ import Repositories
 import StoreTestSupport
 import Testing
 
-@testable import CouncilAPI
+@testable import RegisterImport
 
 /// The register mapping against the real register file (read from the workspace's shared data,
 /// never copied into the repository) and against small hand-made files for the bad cases.
