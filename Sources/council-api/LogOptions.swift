@@ -7,7 +7,9 @@ struct LogOptions: ParsableArguments {
     @Option(name: .customLong("log-format"), help: "logfmt or json (env LOG_FORMAT; default logfmt).")
     var logFormat: String?
 
-    @Option(name: .customLong("log-level"), help: "debug, info, warn or error: the least serious records written (env LOG_LEVEL; default info).")
+    @Option(
+        name: .customLong("log-level"),
+        help: "debug, info, warn or error: the least serious records written (env LOG_LEVEL; default info).")
     var logLevel: String?
 
     /// Reads the flags (else the environment) and makes them the process's.

@@ -14,7 +14,10 @@ import Testing
 
     private static func logger(_ format: LogFormat, _ level: LogLevel = .info) -> (ServerLogger, Lines) {
         let lines = Lines()
-        return (ServerLogger(format: format, minimumLevel: level) { line in lines.captured.withLock { $0.append(line) } }, lines)
+        return (
+            ServerLogger(format: format, minimumLevel: level) { line in lines.captured.withLock { $0.append(line) } },
+            lines
+        )
     }
 
     @Test func logfmtRecordStartsWithTimestampLevelAndMessage() throws {

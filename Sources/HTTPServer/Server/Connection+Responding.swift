@@ -9,11 +9,11 @@ extension Connection {
         do {
             response = try context.responder.respond(to: request)
         } catch let error as HTTPError {
-            response = .problem(error)
+            response = .problem(error, instance: request.id)
         } catch {
             context.logger.event(
                 "error", "handler failed", ["error": String(describing: error), "request_id": request.id])
-            response = .problem(.internalFailure)
+            response = .problem(.internalFailure, instance: request.id)
         }
         let bodiless = ResponseHead.forbidsBody(response.status) || request.method == .head
         if case .stream(let produce) = response.body, !bodiless {
@@ -70,7 +70,8 @@ extension Connection {
         readDeadline = nil
         rescheduleTimer()
         suspendReads()
-        var response = HTTPResponse.problem(error)
+        let requestID = exchange?.requestID ?? RequestID.generate()
+        var response = HTTPResponse.problem(error, instance: requestID)
         let head = exchange?.head
         // What the middleware would have added (CORS), from the fields read so far.
         let known = head?.headers ?? parser.partialHeaders ?? HTTPHeaders()
@@ -79,7 +80,6 @@ extension Connection {
         {
             response.headers.add(name, value)
         }
-        let requestID = exchange?.requestID ?? RequestID.generate()
         var body: [UInt8] = []
         if case .bytes(let bytes) = response.body { body = bytes }
         let headersOnly = head?.method == .head

@@ -18,6 +18,7 @@ enum ResponseHead {
     /// Fields the server writes itself; a handler's values for them are replaced.
     private static let serverOwned: Set<String> = [
         "content-length", "transfer-encoding", "connection", "date", "server", "x-request-id", "keep-alive",
+        "x-content-type-options",
     ]
 
     static func serialize(
@@ -35,6 +36,9 @@ enum ResponseHead {
         if let requestID {
             text += "X-Request-Id: \(requestID)\r\n"
         }
+        // On every answer, the server's own included: no browser may guess a type the server did
+        // not declare (a JSON body run as HTML, say).
+        text += "X-Content-Type-Options: nosniff\r\n"
         switch framing {
         case .bodiless(let contentLength):
             if let contentLength { text += "Content-Length: \(contentLength)\r\n" }
