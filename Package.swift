@@ -44,6 +44,8 @@ let package = Package(
             name: "CouncilAPI",
             dependencies: ["HTTPServer", "Repositories", "Statistics", "Domain", "JSON", "CSV", "Digests"]
         ),
+        // The council register import: only the command line uses it, so it is not part of the HTTP API.
+        .target(name: "RegisterImport", dependencies: ["CSV", "Domain"]),
         // Test-only helpers (a raw socket client and a live server on port 0) shared by the test targets.
         .target(name: "HTTPTestSupport", dependencies: ["HTTPServer"]),
         // Test-only: the engines a store test runs on, and a fresh store on each.
@@ -51,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "council-api",
             dependencies: [
-                "CouncilAPI", "HTTPServer", "Repositories",
+                "CouncilAPI", "HTTPServer", "Repositories", "RegisterImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,7 +61,7 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
         .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport", "JSON"]),
-        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "SQLCore"]),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "SQLCore", "Digests"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Domain"]),
         .testTarget(
@@ -67,9 +69,13 @@ let package = Package(
         .testTarget(
             name: "CouncilAPITests",
             dependencies: [
-                "CouncilAPI", "HTTPServer", "HTTPTestSupport", "Repositories", "Statistics", "Domain", "JSON",
-                "StoreTestSupport",
+                "CouncilAPI", "HTTPServer", "HTTPTestSupport", "Repositories", "SQLiteStore", "Statistics", "Domain",
+                "JSON", "CSV", "StoreTestSupport", "RegisterImport",
             ]
+        ),
+        .testTarget(
+            name: "RegisterImportTests",
+            dependencies: ["RegisterImport", "Repositories", "Domain", "CSV", "StoreTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

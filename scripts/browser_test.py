@@ -90,8 +90,9 @@ class ApiServer:
 
         def read():
             for line in self.process.stdout:
-                if line.startswith("listening on ") and not found.is_set():
-                    self.url = line.split(" ", 2)[2].strip()
+                match = re.search(r'listening on (http://[^" ]+)', line)
+                if match and not found.is_set():
+                    self.url = match.group(1)
                     found.set()
 
         threading.Thread(target=read, daemon=True).start()

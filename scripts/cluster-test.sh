@@ -215,7 +215,7 @@ start_instance() {
         >>"$work/instance-$i.out" 2>>"$work/instance-$i.log" &
     pid[i]=$!
     for ((j = 0; j < 300; j++)); do
-        grep -q '^listening on ' "$work/instance-$i.out" 2>/dev/null && break
+        grep -q 'listening on http://' "$work/instance-$i.out" 2>/dev/null && break
         if ! kill -0 "${pid[$i]}" 2>/dev/null; then
             tail -n 20 "$work/instance-$i.log" >&2
             echo "instance $i exited at start" >&2

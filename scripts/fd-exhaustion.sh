@@ -45,10 +45,10 @@ fail() {
 ) >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
 for _ in $(seq 1 100); do
-    grep -qs '^listening on ' "$work/server.out" && break
+    grep -qs 'listening on http://' "$work/server.out" && break
     sleep 0.1
 done
-url=$(sed -n 's/^listening on //p' "$work/server.out" | head -n 1)
+url=$(grep -o 'listening on http://[^" ]*' "$work/server.out" | head -n 1 | sed 's/^listening on //')
 [ -n "$url" ] || fail "the server did not start under ulimit -n $fd_limit"
 for _ in $(seq 1 100); do
     curl -sf "$url/readyz" >/dev/null && break

@@ -18,9 +18,15 @@ build_release() {
     echo "$(swift build -c release --show-bin-path)/council-api"
 }
 
+# listening_url FILE: the URL of the server's start record (`msg="listening on http://HOST:PORT"`
+# in logfmt, `"msg":"listening on http://HOST:PORT"` in JSON) in FILE, or nothing yet.
+listening_url() {
+    grep -o 'listening on http://[^" ]*' "$1" 2>/dev/null | head -n 1 | sed 's/^listening on //'
+}
+
 # start_listener NAME LOGFILE COMMAND…: starts COMMAND (which must print "listening on URL" on
-# stdout) in the background and waits for that line; sets LISTENER_PIDS[NAME] and
-# LISTENER_URLS[NAME]. stop_listeners ends them all.
+# stdout, bare or inside a log record) in the background and waits for it; sets
+# LISTENER_PIDS[NAME] and LISTENER_URLS[NAME]. stop_listeners ends them all.
 declare -gA LISTENER_PIDS=() LISTENER_URLS=()
 start_listener() {
     local name=$1 log=$2
@@ -29,10 +35,8 @@ start_listener() {
     "$@" >"$out" 2>"$log" &
     LISTENER_PIDS[$name]=$!
     for _ in $(seq 1 300); do
-        if grep -q '^listening on ' "$out"; then
-            LISTENER_URLS[$name]=$(sed -n 's/^listening on //p' "$out" | head -n 1)
-            return 0
-        fi
+        LISTENER_URLS[$name]=$(listening_url "$out")
+        [ -n "${LISTENER_URLS[$name]}" ] && return 0
         kill -0 "${LISTENER_PIDS[$name]}" 2>/dev/null || { cat "$log" >&2; echo "$name exited" >&2; return 1; }
         sleep 0.1
     done

@@ -6,16 +6,20 @@ import Synchronization
 public final class LogCapture: Sendable {
     private let captured = Mutex<[String]>([])
 
-    public init() {}
+    private let format: LogFormat
 
-    /// A logger that appends here instead of writing to standard error.
+    public init(format: LogFormat = .logfmt) {
+        self.format = format
+    }
+
+    /// A logger that appends here (every level) instead of writing to standard error.
     public var logger: ServerLogger {
-        ServerLogger { [self] line in captured.withLock { $0.append(line) } }
+        ServerLogger(format: format, minimumLevel: .debug) { [self] line in captured.withLock { $0.append(line) } }
     }
 
     /// Every line logged so far, in order.
     public var lines: [String] { captured.withLock { $0 } }
 
-    /// Access-log lines only (operational events start with `level=`).
-    public var accessLines: [String] { lines.filter { $0.hasPrefix("method=") } }
+    /// Access-log lines only (logfmt: the records whose `msg` is `access`).
+    public var accessLines: [String] { lines.filter { $0.contains(" msg=access ") } }
 }

@@ -36,6 +36,7 @@ public final class PGDatabase: SQLDatabase {
         var writes = 0
         var failedWrites = 0
         var retries = 0
+        var writerWait = Duration.zero
     }
 
     /// No connection is made here: the first read or write connects, so a server can start
@@ -79,7 +80,12 @@ public final class PGDatabase: SQLDatabase {
         do {
             let result = try withRetries { connection in
                 try connection.transaction(begin: "BEGIN ISOLATION LEVEL READ COMMITTED") { connection in
-                    guard try connection.scalar(Self.bumpRevision).int64Value != nil else {
+                    // The bump waits for the row lock while another writer holds it: that is the wait.
+                    let queued = ContinuousClock.now
+                    let bumped = try connection.scalar(Self.bumpRevision).int64Value
+                    let waited = ContinuousClock.now - queued
+                    counters.withLock { $0.writerWait += waited }
+                    guard bumped != nil else {
                         throw PGError.misuse("store_revision has no row; run the migrations first")
                     }
                     return try body(connection)
@@ -141,9 +147,11 @@ public final class PGDatabase: SQLDatabase {
     public var databaseStats: DatabaseStats {
         let pool = pool.counters
         let counts = counters.withLock { $0 }
-        return DatabaseStats(
+        var stats = DatabaseStats(
             readWaits: pool.waits, totalReadWait: pool.totalWait, openConnections: pool.open,
             maximumConnections: configuration.poolSize, writes: counts.writes, failedWrites: counts.failedWrites,
             retries: counts.retries)
+        stats.totalWriterWait = counts.writerWait
+        return stats
     }
 }

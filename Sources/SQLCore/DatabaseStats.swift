@@ -9,6 +9,9 @@ public struct DatabaseStats: Sendable, Equatable {
     /// Committed and failed write transactions.
     public var writes: Int
     public var failedWrites: Int
+    /// Time writes spent waiting for the single writer: SQLite's writer queue, or on PostgreSQL
+    /// the lock on the `store_revision` row that serialises writers across instances.
+    public var totalWriterWait: Duration = .zero
     /// Transactions run again after a serialization failure, deadlock or lost connection.
     public var retries: Int
 

@@ -28,6 +28,7 @@ public final class DatabasePool: Sendable {
     private let cachedRevision: Atomic<Int64>
     private let committedWrites = Atomic<Int>(0)
     private let failedWrites = Atomic<Int>(0)
+    private let writerWaitNanoseconds = Atomic<Int>(0)
     /// Set for `temporary()` pools, whose directory is deleted with them.
     private let temporaryDirectory: String?
 
@@ -112,7 +113,11 @@ public final class DatabasePool: Sendable {
         guard DispatchQueue.getSpecific(key: writerQueueKey.key) == nil else {
             throw SQLiteError.misuse("write called inside a write; use the connection the outer write provides")
         }
+        let queued = ContinuousClock.now
         return try writerQueue.sync {
+            let waited = (ContinuousClock.now - queued).components
+            writerWaitNanoseconds.wrappingAdd(
+                Int(waited.seconds) * 1_000_000_000 + Int(waited.attoseconds / 1_000_000_000), ordering: .relaxed)
             guard let connection = writer.connection else {
                 throw SQLiteError.misuse("the database pool is closed")
             }
@@ -152,7 +157,7 @@ public final class DatabasePool: Sendable {
     /// Counters for metrics.
     public var stats: DatabasePoolStats {
         let counters = readers.counters
-        return DatabasePoolStats(
+        var stats = DatabasePoolStats(
             reads: counters.reads,
             readWaits: counters.waits,
             waitingReads: counters.waitingNow,
@@ -163,6 +168,8 @@ public final class DatabasePool: Sendable {
             failedWrites: failedWrites.load(ordering: .relaxed),
             revision: revision
         )
+        stats.totalWriterWait = .nanoseconds(writerWaitNanoseconds.load(ordering: .relaxed))
+        return stats
     }
 }
 

@@ -18,6 +18,8 @@ public struct DatabasePoolStats: Sendable, Equatable {
     public var writes: Int
     /// `write` calls that rolled back.
     public var failedWrites: Int
+    /// Time writes spent queued for the one writer connection, in all.
+    public var totalWriterWait: Duration = .zero
     /// The store revision after the last committed write.
     public var revision: Int64
 

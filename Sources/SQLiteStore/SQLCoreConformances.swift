@@ -57,9 +57,11 @@ extension DatabasePool: SQLDatabase {
 
     public var databaseStats: DatabaseStats {
         let pool = stats
-        return DatabaseStats(
+        var stats = DatabaseStats(
             readWaits: pool.readWaits, totalReadWait: pool.totalReadWait, openConnections: pool.openReaders + 1,
             maximumConnections: pool.maximumReaders + 1, writes: pool.writes, failedWrites: pool.failedWrites,
             retries: 0)
+        stats.totalWriterWait = pool.totalWriterWait
+        return stats
     }
 }

@@ -18,22 +18,26 @@ struct HealthcheckCommand: ParsableCommand {
     @Option(help: "Seconds to wait for the answer.")
     var timeout: Int = 3
 
+    @OptionGroup var logging: LogOptions
+
     func run() throws {
+        try logging.install()
+        let log = ProcessLog.current
         let port = EnvironmentOption.value("PORT") ?? "8080"
         let target: HealthcheckTarget
         do {
             target = try HealthcheckTarget(url ?? "http://127.0.0.1:\(port)/readyz")
         } catch {
             // Unhealthy, not a usage error: a container's health check knows only 0 and 1.
-            print("council-api: \(error)")
+            log.error("\(error)")
             throw ExitCode(1)
         }
         let status = HealthcheckTarget.status(of: target, timeoutSeconds: max(1, timeout))
         guard status == 200 else {
-            print("council-api: \(target.text) answered \(status.map(String.init) ?? "nothing")")
+            log.error("\(target.text) answered \(status.map(String.init) ?? "nothing")")
             throw ExitCode(1)
         }
-        print("council-api: \(target.text) answered 200")
+        log.info("\(target.text) answered 200")
     }
 }
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CouncilAPI
+import RegisterImport
 import Repositories
 
 /// `council-api import councils FILE.csv`: load the current English councils from mySociety's
@@ -18,26 +18,30 @@ struct ImportCouncilsCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var logging: LogOptions
+
     func run() throws {
+        try logging.install()
+        let log = ProcessLog.current
         let register: CouncilRegister.Result
         do {
             register = try CouncilRegister.parse(contentsOfFile: file)
         } catch {
             throw ValidationError("\(file): \(error)")
         }
-        for issue in register.rejected { log("\(file): skipped \(issue)") }
-        for issue in register.warnings { log("\(file): \(issue)") }
+        for issue in register.rejected { log.warn("\(file): skipped \(issue)", ["line": String(issue.line)]) }
+        for issue in register.warnings { log.info("\(file): \(issue)", ["line": String(issue.line)]) }
 
         let dataStore = try store.openMigrated().store
         let outcomes = try dataStore.councils.upsert(
             councils: register.councils, populations: register.populations)
         let councils = UpsertSummary(outcomes.councils)
         let populations = UpsertSummary(outcomes.populations)
-        print(
+        log.info(
             "councils: \(register.councils.count) imported (\(councils.created) created, \(councils.updated) updated, "
                 + "\(councils.unchanged) unchanged), \(register.rejected.count) rows skipped, "
                 + "\(register.ignoredRows) rows not English councils")
-        print(
+        log.info(
             "populations: \(populations.created) created, \(populations.updated) updated, \(populations.unchanged) unchanged")
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CouncilAPI
+import RegisterImport
 import Repositories
 
 /// `council-api import populations FILE.csv --year YYYY [--source NAME]`: load one year's ONS
@@ -26,6 +26,8 @@ struct ImportPopulationsCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var logging: LogOptions
+
     func validate() throws {
         guard (1900...2200).contains(year) else { throw ValidationError("--year must be a year such as 2023") }
         if let source, source.isEmpty || source.count > 100 {
@@ -34,23 +36,27 @@ struct ImportPopulationsCommand: ParsableCommand {
     }
 
     func run() throws {
+        try logging.install()
+        let log = ProcessLog.current
         let estimates: PopulationEstimates.Result
         do {
             estimates = try PopulationEstimates.parse(contentsOfFile: file)
         } catch {
             throw ValidationError("\(file): \(error)")
         }
-        for issue in estimates.rejected { log("\(file): skipped \(issue)") }
+        for issue in estimates.rejected { log.warn("\(file): skipped \(issue)", ["line": String(issue.line)]) }
 
         let dataStore = try store.openMigrated().store
         let matched = PopulationEstimates.match(
             estimates.estimates, to: try dataStore.councils.all(), year: year,
             source: source ?? PopulationEstimates.defaultSource(year: year))
         for estimate in matched.unknown {
-            log("\(file): line \(estimate.line): no council has code \(estimate.code) (\(estimate.name))")
+            log.warn(
+                "\(file): line \(estimate.line): no council has code \(estimate.code) (\(estimate.name))",
+                ["line": String(estimate.line)])
         }
         let summary = UpsertSummary(try dataStore.populations.upsert(matched.populations))
-        print(
+        log.info(
             "populations \(year): \(matched.populations.count) imported (\(summary.created) created, "
                 + "\(summary.updated) updated, \(summary.unchanged) unchanged), \(matched.unknown.count) unknown codes, "
                 + "\(estimates.rejected.count) rows skipped")

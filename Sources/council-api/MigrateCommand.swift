@@ -8,13 +8,17 @@ struct MigrateCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var logging: LogOptions
+
     func run() throws {
+        try logging.install()
         let (_, location, applied) = try store.openMigrated()
+        let log = ProcessLog.current
         if applied.isEmpty {
-            print("database \(location) is up to date")
+            log.info("database \(location) is up to date")
         }
         for fileName in applied {
-            print("applied \(fileName)")
+            log.info("applied \(fileName)", ["migration": fileName])
         }
     }
 }

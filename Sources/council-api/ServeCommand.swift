@@ -59,7 +59,11 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var logging: LogOptions
+
     func run() throws {
+        try logging.install()
+        let log = ProcessLog.current
         var server = ServerConfiguration()
         server.host = EnvironmentOption.string(flag: host, env: "HOST", default: "127.0.0.1")
         server.port = try EnvironmentOption.int(flag: port, env: "PORT", default: 8080, range: 0...65535)
@@ -80,7 +84,7 @@ struct ServeCommand: ParsableCommand {
         api.apiTokens = try loadTokens()
         api.maxBulkBytes = try EnvironmentOption.int(
             flag: maxBulkBytes, env: "MAX_BULK_BYTES", default: 64 << 20, range: 1...(1 << 34))
-        api.dashboard = try loadDashboard()
+        api.dashboard = try loadDashboard(log)
 
         let migrations = try store.migrationsDirectory()
         let demoPath = demo ? try Self.temporaryDatabasePath() : nil
@@ -90,7 +94,7 @@ struct ServeCommand: ParsableCommand {
         let stats = StatsBox()
         let application = CouncilAPIApplication(
             store: dataStore, configuration: api, readiness: readiness, serverStats: { stats.read() })
-        let httpServer = HTTPServer(configuration: server, responder: application.router)
+        let httpServer = HTTPServer(configuration: server, responder: application.router, logger: log)
         stats.attach(httpServer)
 
         let boundPort: Int
@@ -100,19 +104,19 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("cannot listen on \(server.host):\(server.port): \(error)")
         }
         let shownHost = server.host.contains(":") ? "[\(server.host)]" : server.host
-        // Unbuffered, so a script reading our output through a pipe sees the line at once.
-        FileHandle.standardOutput.write(Data("listening on http://\(shownHost):\(boundPort)\n".utf8))
+        ProcessLog.announceListening(url: "http://\(shownHost):\(boundPort)")
         httpServer.whenShutdownBegins { readiness.markStopping() }
         httpServer.shutdownOnSignals()
-        log("database: \(location.engineName) at \(location)")
+        log.info("database", ["engine": location.engineName, "database": "\(location)"])
         if api.apiTokens.isEmpty {
-            log("writes are disabled (403): no API token configured; set --api-token-file or API_TOKENS")
+            log.warn("writes are disabled (403): no API token configured; set --api-token-file or API_TOKENS")
         }
 
         // Migrate while already listening: /healthz answers at once, /readyz and the API answer
         // 503 until this is done, however long the database takes to come up.
         let startFailed = Atomic<Bool>(false)
-        let preparation = StorePreparation(store: dataStore, location: location, migrations: migrations, loadsDemo: demo)
+        let preparation = StorePreparation(
+            store: dataStore, location: location, migrations: migrations, loadsDemo: demo, log: log)
         Thread.detachNewThread {
             if preparation.run(isStopping: { httpServer.isStopping }) {
                 readiness.markReady()
@@ -127,17 +131,17 @@ struct ServeCommand: ParsableCommand {
             try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: demoPath).deletingLastPathComponent().path)
         }
         if startFailed.load(ordering: .acquiring) { throw ExitCode(70) }
-        log("stopped")
+        log.info("stopped")
     }
 
-    private func loadDashboard() throws -> DashboardFiles {
+    private func loadDashboard(_ log: ServerLogger) throws -> DashboardFiles {
         guard let folder = DashboardFiles.locate(explicit: dashboard) else {
-            log("dashboard: no Dashboard/ folder found beside the binary or in the working directory; / answers 404")
+            log.warn("dashboard: no Dashboard/ folder found beside the binary or in the working directory; / answers 404")
             return .none
         }
         do {
             let files = try DashboardFiles.load(from: folder)
-            log("dashboard: \(files.files.count) files from \(folder), served at /")
+            log.info("dashboard: \(files.files.count) files from \(folder), served at /")
             return files
         } catch {
             throw ValidationError("--dashboard \(folder) cannot be read: \(error)")
@@ -161,16 +165,4 @@ struct ServeCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.appendingPathComponent("demo.sqlite").path
     }
-}
-
-/// Lets the application read the server's stats although the server is created after it.
-final class StatsBox: Sendable {
-    private let server = Mutex<HTTPServer?>(nil)
-
-    func attach(_ server: HTTPServer) { self.server.withLock { $0 = server } }
-    func read() -> ServerStats? { server.withLock { $0 }?.stats }
-}
-
-func log(_ message: String) {
-    FileHandle.standardError.write(Data("council-api: \(message)\n".utf8))
 }

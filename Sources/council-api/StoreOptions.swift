@@ -62,7 +62,7 @@ struct StoreOptions: ParsableArguments {
             let applied = try store.migrate(migrationsDirectory: try migrationsDirectory())
             return (store, location, applied)
         } catch where DataStore.isUnavailable(error) {
-            log("cannot reach the database \(location): \(error)")
+            ProcessLog.current.error("cannot reach the database \(location): \(error)")
             throw ExitCode(1)
         }
     }

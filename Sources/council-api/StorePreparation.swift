@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Repositories
 
 /// What `serve` does to the store before it marks itself ready: migrate (and load the demo
@@ -13,6 +14,7 @@ struct StorePreparation: Sendable {
     let location: StoreLocation
     let migrations: String
     let loadsDemo: Bool
+    let log: ServerLogger
 
     /// Returns true when the store is ready, false when the start failed or was given up
     /// because the server is stopping.
@@ -21,22 +23,22 @@ struct StorePreparation: Sendable {
         while !isStopping() {
             do {
                 for fileName in try store.migrate(migrationsDirectory: migrations) {
-                    log("applied migration \(fileName)")
+                    log.info("applied migration \(fileName)", ["migration": fileName])
                 }
                 if loadsDemo {
                     _ = try store.demo.load()
-                    log("demo data loaded into \(location)")
+                    log.info("demo data loaded into \(location)")
                 }
-                if waiting { log("database \(location) answers; ready") }
+                if waiting { log.info("database \(location) answers; ready") }
                 return true
             } catch where DataStore.isUnavailable(error) {
                 if !waiting {
-                    log("database \(location) cannot be reached (\(error)); /readyz answers 503 until it can; retrying every second")
+                    log.warn("database \(location) cannot be reached (\(error)); /readyz answers 503 until it can; retrying every second")
                     waiting = true
                 }
                 Thread.sleep(forTimeInterval: 1)
             } catch {
-                log("start failed: \(error)")
+                log.error("start failed: \(error)")
                 return false
             }
         }

@@ -186,7 +186,7 @@ import Testing
             Issue.record("the second request was not refused")
         } catch let error as HTTPError {
             #expect(error.status == .conflict)
-            #expect(error.type == ProblemType.idempotencyConflict)
+            #expect(error.type == ProblemType.idempotencyConflict.uri)
             #expect(error.headers["Retry-After"] == "1")
         }
         #expect(!handlerRan)

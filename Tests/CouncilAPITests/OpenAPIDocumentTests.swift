@@ -44,7 +44,7 @@ struct OpenAPIDocumentTests {
         let listed = OpenAPIDocument.operations.map { "\($0.method) \($0.path)" }
         #expect(Set(listed).count == listed.count, "an operation is listed twice")
         #expect(Set(listed) == documented)
-        #expect(listed.count == 30)
+        #expect(listed.count == 31)
     }
 
     @Test func operationIdsAreUniqueAndTagsDeclared() throws {
@@ -99,8 +99,10 @@ struct OpenAPIDocumentTests {
                 #expect(codes.contains("404"), "\(name) has path parameters but lacks 404")
             }
             if name.hasPrefix("GET ") {
-                // ETagMiddleware tags the data and this document, not health or metrics.
-                let conditional = name.hasPrefix("GET /v1/") || name == "GET /openapi.json"
+                // ETagMiddleware tags the data, this document and the problem pages, not health or
+                // metrics.
+                let conditional =
+                    name.hasPrefix("GET /v1/") || name == "GET /openapi.json" || name.hasPrefix("GET /problems/")
                 #expect(codes.contains("304") == conditional, "\(name): 304 listed unless conditional")
                 #expect(
                     parameters.contains { $0["name"] == "If-None-Match" } == conditional,

@@ -21,7 +21,7 @@ public struct CouncilAPIApplication: Sendable {
         serverStats: @escaping @Sendable () -> ServerStats? = { nil }
     ) {
         let context = RouteContext(store: store, configuration: configuration)
-        let metrics = MetricsRegistry(gauges: [
+        let databaseGauges: [MetricsRegistry.Gauge] = [
             .init(
                 name: "council_api_open_connections", help: "Connections open now.", type: "gauge",
                 read: { Double(serverStats()?.openConnections ?? 0) }),
@@ -32,16 +32,22 @@ public struct CouncilAPIApplication: Sendable {
                 name: "council_api_db_pool_wait_seconds_total", help: "Time reads spent waiting for a reader connection.",
                 type: "counter", read: { store.stats.totalReadWait.seconds }),
             .init(
+                name: "council_api_db_writer_wait_seconds_total",
+                help: "Time writes spent waiting for the single writer (SQLite's writer queue, PostgreSQL's writer lock).",
+                type: "counter", read: { store.stats.totalWriterWait.seconds }),
+            .init(
                 name: "council_api_db_transaction_retries_total",
                 help: "Transactions run again after a serialization failure, deadlock or lost connection.",
                 type: "counter", read: { Double(store.stats.retries) }),
             .init(
                 name: "council_api_store_revision", help: "The store revision, bumped by every write.", type: "gauge",
                 read: { Double((try? store.revision()) ?? -1) }),
-        ])
+        ]
+        let metrics = MetricsRegistry(
+            gauges: BuildInfo.gauges + ProcessMetrics.gauges + context.counters.gauges + databaseGauges)
 
         var router = Router()
-        router.use(MetricsMiddleware(registry: metrics))
+        router.use(MetricsMiddleware(registry: metrics, counters: context.counters))
         router.use(CORSMiddleware(allowedOrigins: configuration.corsOrigins))
         router.use(ReadinessMiddleware(readiness: readiness))
         router.use(AuthenticationMiddleware(tokens: configuration.apiTokens))
@@ -62,6 +68,7 @@ public struct CouncilAPIApplication: Sendable {
         let writes = WriteRunner(store: store)
         IngestionRoutes(context: context, writes: writes).register(in: &router)
         BulkRoutes(context: context, writes: writes).register(in: &router)
+        ProblemRoutes().register(in: &router)
         DashboardRoutes(files: configuration.dashboard).register(in: &router)
 
         self.router = router

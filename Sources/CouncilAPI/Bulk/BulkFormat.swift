@@ -33,7 +33,7 @@ enum BulkFormat: Sendable {
         guard let format, charset == nil || charset == "utf-8" || charset == "us-ascii" else {
             let given = value.isEmpty ? "no Content-Type" : "Content-Type '\(value)'"
             throw HTTPError(
-                .unsupportedMediaType, type: ProblemType.unsupportedMediaType, title: "Unsupported media type",
+                .unsupportedMediaType, type: ProblemType.unsupportedMediaType.uri, title: "Unsupported media type",
                 detail: "\(given) is not a bulk format; send \(Self.mediaTypes.joined(separator: " or ")) in UTF-8",
                 errors: [
                     FieldError(field: "Content-Type", message: "must be \(Self.mediaTypes.joined(separator: " or "))")

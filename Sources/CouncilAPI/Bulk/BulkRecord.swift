@@ -26,7 +26,7 @@ struct BulkUploadError: Error {
 
     var problem: HTTPError {
         HTTPError(
-            .unprocessableContent, type: ProblemType.validation, title: "Validation failed",
+            .unprocessableContent, type: ProblemType.validation.uri, title: "Validation failed",
             detail: detail + "; nothing was written", errors: errors)
     }
 }

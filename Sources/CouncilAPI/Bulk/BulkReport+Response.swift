@@ -45,7 +45,7 @@ extension BulkReport {
     var problem: HTTPError {
         if isEmpty {
             return HTTPError(
-                .unprocessableContent, type: ProblemType.validation, title: "Validation failed",
+                .unprocessableContent, type: ProblemType.validation.uri, title: "Validation failed",
                 detail: "the upload holds no complaints (it is empty, blank or only a CSV header); nothing was written",
                 errors: [FieldError(field: "body", message: "holds no complaint lines")])
         }
@@ -55,7 +55,7 @@ extension BulkReport {
             detail += " (the first \(errors.count) faults are listed, \(unlistedErrors) more are not)"
         }
         return HTTPError(
-            .unprocessableContent, type: ProblemType.validation, title: "Validation failed", detail: detail,
+            .unprocessableContent, type: ProblemType.validation.uri, title: "Validation failed", detail: detail,
             errors: errors)
     }
 

@@ -33,16 +33,20 @@ struct BulkRoutes {
             let loader = BulkLoader(input: InputContext(today: context.today, councils: councils), mode: mode)
             do {
                 return try scope.commit { transaction in
+                    let report: BulkReport
                     switch format {
                     case .ndjson:
                         var records = NDJSONRecords(request.body)
-                        return try loader.load(&records, in: transaction).response()
+                        report = try loader.load(&records, in: transaction)
                     case .csv:
                         var records = CSVRecords(request.body)
-                        return try loader.load(&records, in: transaction).response()
+                        report = try loader.load(&records, in: transaction)
                     }
+                    context.counters.countBulkLines(report.lines)
+                    return report.response()
                 }
             } catch let rejection as BulkLoader.Rejection {
+                context.counters.countBulkLines(rejection.report.lines)
                 throw rejection.report.problem
             } catch let error as BulkUploadError {
                 throw error.problem

@@ -29,7 +29,7 @@ struct DashboardRoutes {
                 files.directory == nil
                 ? "the dashboard's files were not found (looked for Dashboard/index.html; set --dashboard or DASHBOARD_PATH)"
                 : "the dashboard has no file '\(name)'"
-            throw HTTPError(.notFound, type: ProblemType.notFound, title: "Not found", detail: detail)
+            throw HTTPError(.notFound, type: ProblemType.notFound.uri, title: "Not found", detail: detail)
         }
         var headers = HTTPHeaders()
         headers.set("ETag", file.etag)

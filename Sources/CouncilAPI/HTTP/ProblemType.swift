@@ -1,16 +1,74 @@
-/// The `type` URIs of this API's problems (RFC 9457). Relative references resolved against the
-/// API's own documentation, so clients can switch on them without parsing `detail`.
-enum ProblemType {
-    static let invalidParameter = "/problems/invalid-parameter"
-    static let notFound = "/problems/not-found"
-    static let validation = "/problems/validation"
-    static let malformedJSON = "/problems/malformed-json"
-    static let unsupportedMediaType = "/problems/unsupported-media-type"
-    static let notAcceptable = "/problems/not-acceptable"
-    static let unauthorized = "/problems/unauthorized"
-    static let writesDisabled = "/problems/writes-disabled"
-    static let idempotencyConflict = "/problems/idempotency-conflict"
-    static let idempotencyMismatch = "/problems/idempotency-key-reused"
-    static let notReady = "/problems/not-ready"
-    static let databaseUnavailable = "/problems/database-unavailable"
+/// One kind of problem (RFC 9457) this API answers with: its `type` URI and what it means.
+///
+/// The table below is the single source of the problems' `type` URIs and of the descriptions the
+/// server answers at those URIs (`GET /problems/{name}`), so a type a client meets always leads
+/// to a page that explains it, and the two cannot drift apart.
+struct ProblemType: Sendable {
+    /// The last segment of the URI, such as `validation`.
+    let name: String
+    let title: String
+    /// What happened and what a client can do about it.
+    let summary: String
+
+    /// The `type` member of a problem document: a relative reference the server itself answers.
+    var uri: String { "/problems/" + name }
+}
+
+extension ProblemType {
+    static let invalidParameter = ProblemType(
+        name: "invalid-parameter", title: "Invalid query parameter",
+        summary:
+            "A query parameter is malformed, out of range or unknown; `errors` names each one. Correct it and retry.")
+    static let notFound = ProblemType(
+        name: "not-found", title: "Not found",
+        summary: "No such resource: an unknown council, case reference or report id.")
+    static let validation = ProblemType(
+        name: "validation", title: "Validation failed",
+        summary: "The body (or a bulk upload's lines) broke the API's rules; `errors` lists every fault with its field "
+            + "(and line). Nothing was written.")
+    static let malformedJSON = ProblemType(
+        name: "malformed-json", title: "Malformed JSON",
+        summary:
+            "The body is not valid JSON; `detail` gives the line and column of the first fault. Nothing was written.")
+    static let unsupportedMediaType = ProblemType(
+        name: "unsupported-media-type", title: "Unsupported media type",
+        summary: "The body's Content-Type is not one this operation reads (application/json; for bulk uploads also "
+            + "application/x-ndjson and text/csv).")
+    static let notAcceptable = ProblemType(
+        name: "not-acceptable", title: "Not acceptable",
+        summary: "The Accept header asks for no representation this operation has (application/json or text/csv).")
+    static let unauthorized = ProblemType(
+        name: "unauthorized", title: "Unauthorized",
+        summary: "Writes need `Authorization: Bearer TOKEN` with a token the server was given; it was missing or wrong."
+    )
+    static let writesDisabled = ProblemType(
+        name: "writes-disabled", title: "Writes disabled",
+        summary: "The server was started without any write token, so it accepts no writes at all.")
+    static let idempotencyConflict = ProblemType(
+        name: "idempotency-conflict", title: "Idempotency key in use",
+        summary: "A request with this Idempotency-Key is still being processed; retry after Retry-After seconds to get "
+            + "its answer.")
+    static let idempotencyMismatch = ProblemType(
+        name: "idempotency-key-reused", title: "Idempotency key reused",
+        summary: "This Idempotency-Key was already used for a different request; use a new key for a new request.")
+    static let notReady = ProblemType(
+        name: "not-ready", title: "Not ready",
+        summary: "The service is starting (database not reachable yet or migrations pending) or shutting down; retry "
+            + "after Retry-After seconds, or on another instance.")
+    static let databaseUnavailable = ProblemType(
+        name: "database-unavailable", title: "Database unavailable",
+        summary: "The database cannot be reached right now; nothing was written; the same request may succeed shortly.")
+    /// `POST /v1/complaints` for a reference already on record with other content: a correction
+    /// must say so by using `PUT`, so a duplicate post can never silently overwrite a decision.
+    static let recordExists = ProblemType(
+        name: "record-exists", title: "Decision already on record",
+        summary: "A different decision with this case reference is on record; correct it explicitly with PUT.")
+
+    /// Every problem type, in the order the documentation lists them.
+    static let all: [ProblemType] = [
+        invalidParameter, notFound, validation, malformedJSON, unsupportedMediaType, notAcceptable, unauthorized,
+        writesDisabled, idempotencyConflict, idempotencyMismatch, notReady, databaseUnavailable, recordExists,
+    ]
+
+    static func named(_ name: String) -> ProblemType? { all.first { $0.name == name } }
 }

@@ -28,7 +28,7 @@ struct QueryReader {
         guard errors.isEmpty else {
             let detail = errors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
             throw HTTPError(
-                .badRequest, type: ProblemType.invalidParameter, title: "Invalid query parameter", detail: detail,
+                .badRequest, type: ProblemType.invalidParameter.uri, title: "Invalid query parameter", detail: detail,
                 errors: errors)
         }
     }

@@ -11,13 +11,7 @@ enum Representation: String, CaseIterable {
         if let format { return format }
         guard let accept = request.headers["Accept"], !accept.isEmpty else { return .json }
         var best: (Representation, Double)?
-        for range in accept.split(separator: ",") {
-            let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: " \t").lowercased() }
-            guard let type = parts.first else { continue }
-            var quality = 1.0
-            for parameter in parts.dropFirst() where parameter.hasPrefix("q=") {
-                quality = Double(parameter.dropFirst(2)) ?? 0
-            }
+        for (type, quality) in AcceptRanges.parse(accept) {
             guard quality > 0 else { continue }
             let offered: Representation?
             switch type {
@@ -29,7 +23,7 @@ enum Representation: String, CaseIterable {
         }
         guard let (chosen, _) = best else {
             throw HTTPError(
-                .notAcceptable, type: ProblemType.notAcceptable,
+                .notAcceptable, type: ProblemType.notAcceptable.uri,
                 detail: "this resource is available as application/json or text/csv; Accept was '\(accept)'")
         }
         return chosen

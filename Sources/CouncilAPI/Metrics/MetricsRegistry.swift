@@ -51,12 +51,14 @@ final class MetricsRegistry: Sendable {
     private let shards = (0..<MetricsRegistry.shardCount).map { _ in Shard() }
     private let gauges: [Gauge]
 
-    /// A value read at scrape time.
+    /// A value read at scrape time; nil gives no sample (a figure that cannot be read now).
     struct Gauge: Sendable {
         let name: String
         let help: String
         let type: String
-        let read: @Sendable () -> Double
+        /// Rendered labels, such as `{version="1.0.0"}`, or empty.
+        var labels = ""
+        let read: @Sendable () -> Double?
     }
 
     init(gauges: [Gauge]) {
@@ -113,8 +115,8 @@ final class MetricsRegistry: Sendable {
         }
         for gauge in gauges {
             out += "# HELP \(gauge.name) \(gauge.help)\n# TYPE \(gauge.name) \(gauge.type)\n"
-            let value = gauge.read()
-            out += "\(gauge.name) \(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value))\n"
+            guard let value = gauge.read() else { continue }
+            out += "\(gauge.name)\(gauge.labels) \(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value))\n"
         }
         return out
     }

@@ -6,15 +6,16 @@ import HTTPServer
 /// The tag is derived from the store revision and the request itself (path, query and the
 /// representation asked for), not from the body: every write bumps the revision, so while the
 /// revision stands the answer to the same request cannot have changed. That lets a matching
-/// `If-None-Match` be answered 304 before the handler runs at all. Only the data (`/v1/…`) and the
-/// API description are tagged: health and metrics change without any write.
+/// `If-None-Match` be answered 304 before the handler runs at all. Only the data (`/v1/…`), the
+/// API description and the problem types' pages are tagged: health and metrics change without any
+/// write.
 struct ETagMiddleware: HTTPMiddleware {
     /// The store's revision now; on PostgreSQL a query, since another instance may have written.
     let revision: @Sendable () throws -> Int64
 
     func handle(_ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse {
         guard request.method == .get || request.method == .head, request.route != nil,
-            request.path.hasPrefix("/v1/") || request.path == "/openapi.json"
+            request.path.hasPrefix("/v1/") || request.path == "/openapi.json" || request.path.hasPrefix("/problems/")
         else {
             return try next(request)
         }

@@ -17,7 +17,7 @@ struct ErrorMappingMiddleware: HTTPMiddleware {
     /// The database cannot be reached (a PostgreSQL restart, a lost connection): nothing was
     /// written, and the same request may succeed in a moment.
     static let unavailable = HTTPError(
-        .serviceUnavailable, type: ProblemType.databaseUnavailable, title: "Database unavailable",
+        .serviceUnavailable, type: ProblemType.databaseUnavailable.uri, title: "Database unavailable",
         detail: "the database cannot be reached right now; nothing was written; retry shortly",
         headers: ["Retry-After": "1"])
 
@@ -25,20 +25,20 @@ struct ErrorMappingMiddleware: HTTPMiddleware {
         switch error {
         case .invalidPageKey:
             HTTPError(
-                .badRequest, type: ProblemType.invalidParameter, title: "Invalid query parameter",
+                .badRequest, type: ProblemType.invalidParameter.uri, title: "Invalid query parameter",
                 detail: "cursor does not belong to this list; use the next_cursor of a page of the same list",
                 errors: [FieldError(field: "cursor", message: "does not belong to this list")])
         case .unknownCouncil(let id):
             HTTPError(
-                .unprocessableContent, type: ProblemType.validation, title: "Validation failed",
+                .unprocessableContent, type: ProblemType.validation.uri, title: "Validation failed",
                 detail: "council '\(id)' does not exist", errors: [FieldError(field: "council", message: "does not exist")])
         case .councilIDTaken(let id, let heldBy):
             HTTPError(
-                .conflict, type: ProblemType.validation, title: "Conflict",
+                .conflict, type: ProblemType.validation.uri, title: "Conflict",
                 detail: "council id '\(id)' already belongs to \(heldBy)", errors: [FieldError(field: "id", message: "is taken")])
         case .constraintViolated(let constraint, _):
             HTTPError(
-                .unprocessableContent, type: ProblemType.validation, title: "Validation failed",
+                .unprocessableContent, type: ProblemType.validation.uri, title: "Validation failed",
                 detail: "the record breaks the rule \(constraint)")
         case .batchRecord(let index, let reason):
             { var problem = problem(for: reason); problem.detail = "record \(index + 1): " + problem.detail; return problem }()
@@ -64,7 +64,7 @@ struct ReadinessMiddleware: HTTPMiddleware {
         var headers = HTTPHeaders()
         headers.set("Retry-After", "1")
         throw HTTPError(
-            .serviceUnavailable, type: ProblemType.notReady, title: "Not ready",
+            .serviceUnavailable, type: ProblemType.notReady.uri, title: "Not ready",
             detail: "the service is starting: the database cannot be reached yet or its migrations are not applied",
             headers: headers)
     }

@@ -8,12 +8,14 @@ import HTTPServer
 /// the final status, including problems thrown by inner middleware.
 struct MetricsMiddleware: HTTPMiddleware {
     let registry: MetricsRegistry
+    let counters: OperationCounters
 
     func handle(_ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse {
         let start = Self.now()
         let route = request.route ?? "unmatched"
         do {
             let response = try next(request)
+            if response.headers["Idempotent-Replayed"] == "true" { counters.countReplay() }
             registry.record(method: request.method.rawValue, route: route, status: response.status.code, seconds: Self.now() - start)
             return response
         } catch let error as HTTPError {

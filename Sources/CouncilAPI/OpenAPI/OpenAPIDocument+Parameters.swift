@@ -33,7 +33,9 @@ extension OpenAPIDocument {
         }
 
         /// The component holding each path parameter, by the name used in path templates.
-        static let pathComponents = ["council": "Council", "reference": "Reference", "id": "ReportID"]
+        static let pathComponents = [
+            "council": "Council", "reference": "Reference", "id": "ReportID", "name": "ProblemName",
+        ]
     }
 
     /// Free text filters are capped like `QueryReader.string` caps them, and like it take an empty
@@ -64,6 +66,12 @@ extension OpenAPIDocument {
                     "The case reference in any spelling: 23 008 737 (URL-encoded), 23008737 or 23-008-737.")
             ),
             ("ReportID", Parameter.path("id", Schema.string(minLength: 1), "The report's id.")),
+            (
+                "ProblemName",
+                Parameter.path(
+                    "name", ["type": "string", "enum": .array(ProblemType.all.map { .string($0.name) })],
+                    "The last segment of a problem's type URI.")
+            ),
             // Paging and representation.
             ("Limit", limit(default: 20)),
             ("ImprovementLimit", limit(default: 10)),
@@ -135,7 +143,7 @@ extension OpenAPIDocument {
                     A client-chosen unique key (1 to 255 visible ASCII characters, such as a UUID; otherwise 400). The \
                     first successful answer is kept for 24 hours: repeating the same request (method, path, query, body \
                     and token) with the key replays it, with Idempotent-Replayed: true, instead of writing again; the \
-                    key with a different request is refused with 422 (type \(ProblemType.idempotencyMismatch)); while the \
+                    key with a different request is refused with 422 (type \(ProblemType.idempotencyMismatch.uri)); while the \
                     first is still being processed, 409 with Retry-After. Refusals (4xx) are not kept, so a corrected \
                     request may be sent under the same key.
                     """)

@@ -55,6 +55,27 @@ extension OpenAPIDocument {
                     "headers": Response.headers(["ETag", "CacheControl", "XRequestId"]),
                     "content": ["application/json": ["schema": ["type": "object"]]],
                 ]),
+            get(
+                "/problems/{name}", id: "getProblemType", tag: "meta", summary: "What a problem type means",
+                description: "The description of a problem type (the `type` of a problem document): HTML when Accept "
+                    + "prefers text/html, JSON otherwise.",
+                answer: [
+                    "description": "The problem type's description.",
+                    "headers": Response.headers(["ETag", "CacheControl", "XRequestId"]),
+                    "content": [
+                        "application/json": [
+                            "schema": Schema.object(
+                                [
+                                    ("type", Schema.string("The type URI.", format: "uri-reference")),
+                                    ("title", Schema.string("The problem's title.")),
+                                    ("description", Schema.string("What happened and what a client can do.")),
+                                ],
+                                required: ["type", "title", "description"])
+                        ],
+                        "text/html": ["schema": Schema.string()],
+                    ],
+                ],
+                problems: [("404", Response.ref("NotFound"))]),
             // Councils.
             get(
                 "/v1/councils", id: "listCouncils", tag: "councils", summary: "List councils",
@@ -103,7 +124,7 @@ extension OpenAPIDocument {
                         Response.problem(
                             """
                             No year was given and no decisions are on record at all, so there is no latest year \
-                            (type \(ProblemType.notFound)).
+                            (type \(ProblemType.notFound.uri)).
                             """)
                     )
                 ]),

@@ -104,15 +104,21 @@ extension OpenAPIDocument {
                         (
                             "type",
                             Schema.string(
-                                "Identifies the kind of problem, for example /problems/invalid-parameter; about:blank when the status says it all.",
+                                "Identifies the kind of problem, for example /problems/invalid-parameter, a URI the server answers with a "
+                                    + "description of the problem (GET /problems/{name}); about:blank when the status says it all.",
                                 format: "uri-reference")
                         ),
                         ("title", Schema.string("A short summary of the kind of problem.")),
                         ("status", Schema.integer("The HTTP status code.", minimum: 100, maximum: 599)),
                         ("detail", Schema.string("What went wrong with this request, for people.")),
+                        (
+                            "instance",
+                            Schema.string(
+                                "The request id (the answer's X-Request-Id), naming this exchange in the server's logs.")
+                        ),
                         ("errors", Schema.array(Schema.ref("FieldError"), "Present for validation failures: one entry per fault.")),
                     ],
-                    required: ["type", "title", "status", "detail"],
+                    required: ["type", "title", "status", "detail", "instance"],
                     description: "Problem details (RFC 9457), the body of every error.")
             ),
             (
@@ -129,7 +135,7 @@ extension OpenAPIDocument {
     }
 
     private static let invalidParameterExample: JSONValue = [
-        "type": .string(ProblemType.invalidParameter),
+        "type": .string(ProblemType.invalidParameter.uri),
         "title": "Invalid query parameter",
         "status": 400,
         "detail": "yaer is not a known query parameter here; allowed: format, year",
@@ -137,7 +143,7 @@ extension OpenAPIDocument {
     ]
 
     private static let validationExample: JSONValue = [
-        "type": .string(ProblemType.validation),
+        "type": .string(ProblemType.validation.uri),
         "title": "Unprocessable Content",
         "status": 422,
         "detail": "outcome must be one of: not_for_us, assessed_and_closed, upheld, not_upheld",
@@ -145,7 +151,7 @@ extension OpenAPIDocument {
     ]
 
     private static let bulkValidationExample: JSONValue = [
-        "type": .string(ProblemType.validation),
+        "type": .string(ProblemType.validation.uri),
         "title": "Unprocessable Content",
         "status": 422,
         "detail": "2 of 1000 lines are invalid; nothing was written",
@@ -179,36 +185,36 @@ extension OpenAPIDocument {
                 "MalformedRequest",
                 Response.problem(
                     """
-                    The body is not well-formed JSON (type \(ProblemType.malformedJSON); detail gives the line and \
+                    The body is not well-formed JSON (type \(ProblemType.malformedJSON.uri); detail gives the line and \
                     column, as in "Malformed JSON at line 3, column 14: …"), or a query parameter or the \
-                    Idempotency-Key header is malformed (type \(ProblemType.invalidParameter)).
+                    Idempotency-Key header is malformed (type \(ProblemType.invalidParameter.uri)).
                     """)
             ),
             (
                 "Unauthorized",
                 Response.problem(
-                    "No valid Authorization: Bearer token (type \(ProblemType.unauthorized)).", headers: ["WWWAuthenticate"])
+                    "No valid Authorization: Bearer token (type \(ProblemType.unauthorized.uri)).", headers: ["WWWAuthenticate"])
             ),
             (
                 "WritesDisabled",
-                Response.problem("Writes are disabled because the server has no write token configured (type \(ProblemType.writesDisabled)).")
+                Response.problem("Writes are disabled because the server has no write token configured (type \(ProblemType.writesDisabled.uri)).")
             ),
-            ("NotFound", Response.problem("No such resource: an unknown council, case reference or report id (type \(ProblemType.notFound)).")),
+            ("NotFound", Response.problem("No such resource: an unknown council, case reference or report id (type \(ProblemType.notFound.uri)).")),
             (
                 "NotAcceptable",
-                Response.problem("The Accept header asks for no representation this operation has (type \(ProblemType.notAcceptable)).")
+                Response.problem("The Accept header asks for no representation this operation has (type \(ProblemType.notAcceptable.uri)).")
             ),
             (
                 "IdempotencyConflict",
                 Response.problem(
-                    "A request with this Idempotency-Key is still being processed; retry after Retry-After seconds (type \(ProblemType.idempotencyConflict)).",
+                    "A request with this Idempotency-Key is still being processed; retry after Retry-After seconds (type \(ProblemType.idempotencyConflict.uri)).",
                     headers: ["RetryAfter"])
             ),
             ("ContentTooLarge", Response.problem("The body is larger than the server accepts for this operation.")),
             (
                 "UnsupportedMediaType",
                 Response.problem(
-                    "The Content-Type is missing or not one this operation reads: application/json, UTF-8 (type \(ProblemType.unsupportedMediaType)).",
+                    "The Content-Type is missing or not one this operation reads: application/json, UTF-8 (type \(ProblemType.unsupportedMediaType.uri)).",
                     headers: ["AcceptPost"])
             ),
             (
@@ -216,9 +222,9 @@ extension OpenAPIDocument {
                 Response.problem(
                     """
                     The JSON is well formed but not a valid record: a missing or unknown member, a value of the wrong \
-                    type or format, an unknown council, or an inconsistent combination (type \(ProblemType.validation)); \
+                    type or format, an unknown council, or an inconsistent combination (type \(ProblemType.validation.uri)); \
                     errors names each fault. Also when the Idempotency-Key was already used for a different request \
-                    (type \(ProblemType.idempotencyMismatch)).
+                    (type \(ProblemType.idempotencyMismatch.uri)).
                     """,
                     example: validationExample)
             ),
@@ -230,7 +236,7 @@ extension OpenAPIDocument {
             (
                 "NotReady",
                 Response.problem(
-                    "The server cannot serve this request now: it is starting (type \(ProblemType.notReady)), its database cannot be reached (type \(ProblemType.databaseUnavailable)), or it has too many connections or bodies in progress. Nothing was written; retry after Retry-After seconds.",
+                    "The server cannot serve this request now: it is starting (type \(ProblemType.notReady.uri)), its database cannot be reached (type \(ProblemType.databaseUnavailable.uri)), or it has too many connections or bodies in progress. Nothing was written; retry after Retry-After seconds.",
                     headers: ["RetryAfter"])
             ),
             ("BulkTooLarge", Response.problem("The upload is larger than the bulk limit (64 MiB unless configured otherwise).")),
@@ -238,7 +244,7 @@ extension OpenAPIDocument {
                 "BulkValidationFailed",
                 Response.problem(
                     """
-                    Nothing was written (type \(ProblemType.validation)): in atomic mode at least one line is invalid \
+                    Nothing was written (type \(ProblemType.validation.uri)): in atomic mode at least one line is invalid \
                     and errors lists every fault with its line (the first 1,000; detail says how many more); or, in \
                     either mode, the upload holds no complaint, its CSV header names columns that cannot be written, \
                     or its CSV quoting is broken.

@@ -47,12 +47,12 @@ extension OpenAPIDocument {
         Response.problem(
             """
             \(meaning) Also when a request with the same Idempotency-Key is still being processed \
-            (type \(ProblemType.idempotencyConflict); retry after Retry-After seconds to get its answer).
+            (type \(ProblemType.idempotencyConflict.uri); retry after Retry-After seconds to get its answer).
             """, headers: ["RetryAfter"])
     }
 
     private static let councilIDTaken = """
-        The id is already held by another council (one with a different GSS code) (type \(ProblemType.validation); \
+        The id is already held by another council (one with a different GSS code) (type \(ProblemType.validation.uri); \
         errors names id).
         """
 
@@ -87,7 +87,7 @@ extension OpenAPIDocument {
                 description: """
                     Stores a new decision (201). Posting a decision identical to the one on record answers 200 and \
                     changes nothing; posting a DIFFERENT decision under a reference already on record is refused \
-                    with 409 (type \(ProblemType.recordExists)): a correction must be explicit, with PUT \
+                    with 409 (type \(ProblemType.recordExists.uri)): a correction must be explicit, with PUT \
                     /v1/complaints/{reference}. The council must exist (422 on council). \(writeRules)
                     """,
                 input: "ComplaintInput", record: "Complaint",
@@ -96,7 +96,7 @@ extension OpenAPIDocument {
                         "409",
                         conflict(
                             """
-                            A different decision with this reference is on record (type \(ProblemType.recordExists)); \
+                            A different decision with this reference is on record (type \(ProblemType.recordExists.uri)); \
                             PUT it to /v1/complaints/{reference}, given in Location, to correct it.
                             """)
                     )

@@ -41,7 +41,7 @@ enum OpenAPIDocument {
 
     private static let info: JSONValue = [
         "title": "council-api",
-        "version": "1.0.0",
+        "version": .string(BuildInfo.version),
         "summary": "Complaint statistics of the Local Government and Social Care Ombudsman about English councils.",
         "description": """
             The decisions, reports, service improvements, annual letters and published averages of the Local \

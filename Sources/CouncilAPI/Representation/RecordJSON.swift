@@ -1,9 +1,11 @@
 import Domain
 import JSON
 
-/// The JSON shape of each record. One place per record, so the read API, the write API's echo of
-/// what it stored, and the OpenAPI schemas cannot drift apart. Field names are snake_case, dates
-/// ISO 8601, case references in the published form (`23 008 737`).
+/// The JSON shape of each record. One place per record, so the read API and the write API's echo
+/// of what it stored cannot differ. The OpenAPI schemas are written separately (in `OpenAPI/`);
+/// what keeps them in step with these shapes is `OpenAPIDocumentTests`, which checks each shape
+/// against its schema. Field names are snake_case, dates ISO 8601, case references in the
+/// published form (`23 008 737`).
 enum RecordJSON {
     static func council(_ council: Council) -> JSONValue {
         [

@@ -46,7 +46,7 @@ struct ComplaintRoutes {
         let reference = try Self.reference(request)
         guard let complaint = try context.store.complaints.complaint(reference) else {
             throw HTTPError(
-                .notFound, type: ProblemType.notFound, title: "Complaint not found",
+                .notFound, type: ProblemType.notFound.uri, title: "Complaint not found",
                 detail: "no decision with case reference \(reference.published) is on record")
         }
         return .json(RecordJSON.complaint(complaint))
@@ -58,7 +58,7 @@ struct ComplaintRoutes {
         let text = request.parameters["reference"] ?? ""
         guard let reference = CaseReference(text) else {
             throw HTTPError(
-                .notFound, type: ProblemType.notFound, title: "Complaint not found",
+                .notFound, type: ProblemType.notFound.uri, title: "Complaint not found",
                 detail: "'\(text)' is not a case reference; write it as 23 008 737, 23008737 or 23-008-737")
         }
         return reference

@@ -15,13 +15,13 @@ struct MetaRoutes {
         router.get("/readyz") { _ in
             guard !readiness.isReady || readiness.acceptsTraffic else {
                 throw HTTPError(
-                    .serviceUnavailable, type: ProblemType.notReady, title: "Shutting down",
+                    .serviceUnavailable, type: ProblemType.notReady.uri, title: "Shutting down",
                     detail: "the server is shutting down: it finishes the requests in flight and takes no new ones",
                     headers: ["Retry-After": "1"])
             }
             guard readiness.isReady else {
                 throw HTTPError(
-                    .serviceUnavailable, type: ProblemType.notReady, title: "Not ready",
+                    .serviceUnavailable, type: ProblemType.notReady.uri, title: "Not ready",
                     detail: "the service is starting: the database cannot be reached yet or its migrations are not applied",
                     headers: ["Retry-After": "1"])
             }

@@ -40,7 +40,7 @@ struct ReportRoutes {
         try QueryReader(request, allowed: []).validate()
         let id = request.parameters["id"] ?? ""
         guard let report = try context.store.reports.report(id: id) else {
-            throw HTTPError(.notFound, type: ProblemType.notFound, title: "Report not found", detail: "no report has the id '\(id)'")
+            throw HTTPError(.notFound, type: ProblemType.notFound.uri, title: "Report not found", detail: "no report has the id '\(id)'")
         }
         return .json(RecordJSON.report(report))
     }

@@ -9,6 +9,8 @@ struct RouteContext: Sendable {
     /// Councils by the key a path names (id or GSS code), for reads: every council route looks
     /// its council up, and on PostgreSQL a look-up is a round trip.
     let councils = RevisionMemo<String, Council?>(capacity: 2048)
+    /// Idempotency replays and bulk lines, for the metrics.
+    let counters = OperationCounters()
 
     var today: CalendarDate { configuration.clock.today }
 
@@ -17,7 +19,7 @@ struct RouteContext: Sendable {
         let key = request.parameters["council"] ?? ""
         guard let council = try lookUp(key) else {
             throw HTTPError(
-                .notFound, type: ProblemType.notFound, title: "Council not found",
+                .notFound, type: ProblemType.notFound.uri, title: "Council not found",
                 detail: "no council has the id or GSS code '\(key)'; GET /v1/councils lists them")
         }
         return council
@@ -28,7 +30,7 @@ struct RouteContext: Sendable {
         guard let value else { return nil }
         guard let council = try lookUp(value) else {
             throw HTTPError(
-                .badRequest, type: ProblemType.invalidParameter, title: "Invalid query parameter",
+                .badRequest, type: ProblemType.invalidParameter.uri, title: "Invalid query parameter",
                 detail: "council '\(value)' is not a known council id or GSS code",
                 errors: [FieldError(field: "council", message: "is not a known council id or GSS code")])
         }

@@ -4,9 +4,11 @@ import Statistics
 
 /// Gathers what the Statistics module needs from the repositories and asks it for figures.
 ///
-/// Everything here is kept per store revision (`RevisionMemo`): figures are still computed from
-/// the stored decisions, but only once per write rather than once per request, so a council's
-/// statistics cost the same at two million decisions as at two hundred thousand.
+/// A council-year's figures, a type's group figures, its register and its published averages are
+/// kept per store revision (`RevisionMemo`): still computed from the stored decisions, but once per
+/// write rather than once per request, so a council's statistics cost the same at two million
+/// decisions as at two hundred thousand. A council's history is not kept: it is computed per
+/// request (its tallies by year and its populations, two queries).
 ///
 /// Kept apart from the routes so the JSON and CSV answers of one figure come from one computation,
 /// and so the handlers never see the caches. The revision is the request's own

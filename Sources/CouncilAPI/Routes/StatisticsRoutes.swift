@@ -132,7 +132,7 @@ struct StatisticsRoutes {
     private func latestYear(of council: Council) throws -> FinancialYear {
         guard let year = try context.store.statistics.latestYear(council: council.id) else {
             throw HTTPError(
-                .notFound, type: ProblemType.notFound, title: "No statistics",
+                .notFound, type: ProblemType.notFound.uri, title: "No statistics",
                 detail: "no decisions are on record for \(council.id); ask for a year with ?year=YYYY-YY")
         }
         return year
@@ -140,7 +140,7 @@ struct StatisticsRoutes {
 
     private func latestYear() throws -> FinancialYear {
         guard let year = try context.store.statistics.years().last else {
-            throw HTTPError(.notFound, type: ProblemType.notFound, title: "No statistics", detail: "no decisions are on record")
+            throw HTTPError(.notFound, type: ProblemType.notFound.uri, title: "No statistics", detail: "no decisions are on record")
         }
         return year
     }

@@ -9,10 +9,14 @@ extension HTTPResponse {
     public static let problemContentType = "application/problem+json"
 
     /// A response carrying `error` as a problem document, with the error's extra headers.
-    public static func problem(_ error: HTTPError) -> HTTPResponse {
+    /// `instance` is the request id (the `X-Request-Id` of the answer), so a client reporting a
+    /// problem names the exchange an operator can find in the access log.
+    public static func problem(_ error: HTTPError, instance: String? = nil) -> HTTPResponse {
         var headers = error.headers
         headers.set("Content-Type", problemContentType)
-        return HTTPResponse(status: error.status, headers: headers, body: .bytes(ProblemDocument(error).serialized()))
+        return HTTPResponse(
+            status: error.status, headers: headers,
+            body: .bytes(ProblemDocument(error, instance: instance).serialized()))
     }
 }
 
@@ -30,9 +34,11 @@ extension HTTPError {
 /// The members of a problem document in the order they are written.
 struct ProblemDocument {
     let error: HTTPError
+    let instance: String?
 
-    init(_ error: HTTPError) {
+    init(_ error: HTTPError, instance: String? = nil) {
         self.error = error
+        self.instance = instance
     }
 
     func serialized() -> [UInt8] {
@@ -42,6 +48,9 @@ struct ProblemDocument {
             ("status", .int(Int64(error.status.code))),
             ("detail", .string(error.detail)),
         ]
+        if let instance {
+            members.append(("instance", .string(instance)))
+        }
         if !error.errors.isEmpty {
             members.append(("errors", .array(error.errors.map(Self.fieldError))))
         }

@@ -225,7 +225,7 @@ public struct Router: HTTPResponder {
                 try run(next, from: chain.dropFirst(), terminal: terminal)
             }
         } catch let error as HTTPError {
-            return .problem(error)
+            return .problem(error, instance: request.id)
         }
     }
 }

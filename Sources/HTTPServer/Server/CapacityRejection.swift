@@ -7,15 +7,17 @@ import Glibc
 /// no Dispatch source, no registration.
 enum CapacityRejection {
     static func reject(_ fd: Int32, serverName: String) {
+        let requestID = RequestID.generate()
         var response = HTTPResponse.problem(
-            HTTPError(.serviceUnavailable, detail: "The server has too many open connections; retry shortly."))
+            HTTPError(.serviceUnavailable, detail: "The server has too many open connections; retry shortly."),
+            instance: requestID)
         response.headers.set("Retry-After", "1")
         var body: [UInt8] = []
         if case .bytes(let bytes) = response.body { body = bytes }
         let bytes =
             ResponseHead.serialize(
                 status: response.status, headers: response.headers, framing: .contentLength(body.count),
-                connection: "close", requestID: RequestID.generate(), serverName: serverName) + body
+                connection: "close", requestID: requestID, serverName: serverName) + body
         _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
         shutdown(fd, Int32(SHUT_WR))
         // Drop whatever request bytes already arrived, so closing sends FIN rather than a reset.

@@ -10,11 +10,11 @@ extension Connection {
         do {
             response = try context.responder.respond(to: request)
         } catch let error as HTTPError {
-            response = .problem(error)
+            response = .problem(error, instance: request.id)
         } catch {
             context.logger.event(
                 "error", "handler failed", ["error": String(describing: error), "request_id": request.id])
-            response = .problem(.internalFailure)
+            response = .problem(.internalFailure, instance: request.id)
         }
         let bodiless = ResponseHead.forbidsBody(response.status) || request.method == .head
         if case .stream(let produce) = response.body, !bodiless {
@@ -75,7 +75,8 @@ extension Connection {
     /// because the rest of the input can no longer be framed reliably.
     func answerEarly(_ error: HTTPError) {
         guard machine.beginEarlyAnswer() else { return }
-        var response = HTTPResponse.problem(error)
+        let requestID = exchange?.requestID ?? RequestID.generate()
+        var response = HTTPResponse.problem(error, instance: requestID)
         let head = exchange?.head
         // What the middleware would have added (CORS), from the fields read so far.
         let known = head?.headers ?? machine.parser.partialHeaders ?? HTTPHeaders()
@@ -84,7 +85,6 @@ extension Connection {
         {
             response.headers.add(name, value)
         }
-        let requestID = exchange?.requestID ?? RequestID.generate()
         var body: [UInt8] = []
         if case .bytes(let bytes) = response.body { body = bytes }
         let headersOnly = head?.method == .head

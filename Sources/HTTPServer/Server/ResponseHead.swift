@@ -18,6 +18,7 @@ enum ResponseHead {
     /// Fields the server writes itself; a handler's values for them are replaced.
     private static let serverOwned = [
         "content-length", "transfer-encoding", "connection", "date", "server", "x-request-id", "keep-alive",
+        "x-content-type-options",
     ]
 
     /// Written straight into bytes: every response passes here, and building a String first
@@ -43,6 +44,9 @@ enum ResponseHead {
         if let requestID {
             appendField("X-Request-Id", requestID, to: &out)
         }
+        // On every answer, the server's own included: no browser may guess a type the server did
+        // not declare (a JSON body run as HTML, say).
+        out.append(contentsOf: nosniff)
         switch framing {
         case .bodiless(let contentLength):
             if let contentLength { appendLength(contentLength, to: &out) }
@@ -61,6 +65,7 @@ enum ResponseHead {
     }
 
     private static let crlf: [UInt8] = [13, 10]
+    private static let nosniff = Array("X-Content-Type-Options: nosniff\r\n".utf8)
 
     private static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
         out.append(contentsOf: name.utf8)

@@ -52,6 +52,11 @@ func expectProblem(
     #expect(body["status"] as? Int == status, sourceLocation: sourceLocation)
     #expect((body["title"] as? String)?.isEmpty == false, sourceLocation: sourceLocation)
     #expect((body["detail"] as? String)?.isEmpty == false, sourceLocation: sourceLocation)
+    // Every problem names its exchange, as the answer's X-Request-Id does.
+    #expect(
+        body["instance"] as? String == response.header("X-Request-Id") && body["instance"] != nil,
+        "instance \(body["instance"] ?? "missing")", sourceLocation: sourceLocation)
+    #expect(response.header("X-Content-Type-Options") == "nosniff", sourceLocation: sourceLocation)
     let bodyType = try #require(body["type"] as? String, "problem without type", sourceLocation: sourceLocation)
     if let type {
         #expect(bodyType == type, sourceLocation: sourceLocation)

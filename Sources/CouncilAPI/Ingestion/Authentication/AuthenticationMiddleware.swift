@@ -35,7 +35,7 @@ struct AuthenticationMiddleware: HTTPMiddleware {
     private func authorize(_ headers: HTTPHeaders) throws {
         guard !tokens.isEmpty else {
             throw HTTPError(
-                .forbidden, type: ProblemType.writesDisabled, title: "Writes disabled",
+                .forbidden, type: ProblemType.writesDisabled.uri, title: "Writes disabled",
                 detail:
                     "this server has no API token configured, so it refuses every write; its operator can enable writes with --api-token-file or API_TOKENS"
             )
@@ -87,7 +87,7 @@ struct AuthenticationMiddleware: HTTPMiddleware {
         var challenge = "Bearer realm=\"\(realm)\""
         if let error { challenge += ", error=\"\(error)\"" }
         return HTTPError(
-            .unauthorized, type: ProblemType.unauthorized, title: "Unauthorized", detail: detail,
+            .unauthorized, type: ProblemType.unauthorized.uri, title: "Unauthorized", detail: detail,
             headers: ["WWW-Authenticate": challenge])
     }
 }

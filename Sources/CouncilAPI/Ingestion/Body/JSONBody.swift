@@ -13,7 +13,7 @@ enum JSONBody {
         let value = try parse(try request.bodyBytes())
         guard case .object(let object) = value else {
             throw HTTPError(
-                .unprocessableContent, type: ProblemType.validation, title: "Validation failed",
+                .unprocessableContent, type: ProblemType.validation.uri, title: "Validation failed",
                 detail: "the body must be a JSON object, not \(describe(value))",
                 errors: [FieldError(field: "body", message: "must be a JSON object")])
         }
@@ -30,7 +30,7 @@ enum JSONBody {
         let declared = headers["Content-Type"]
         guard let declared, isJSON(declared) else {
             throw HTTPError(
-                .unsupportedMediaType, type: ProblemType.unsupportedMediaType, title: "Unsupported media type",
+                .unsupportedMediaType, type: ProblemType.unsupportedMediaType.uri, title: "Unsupported media type",
                 detail: declared.map { "this operation reads \(mediaType) (UTF-8), not \($0)" }
                     ?? "this operation reads \(mediaType); send Content-Type: \(mediaType)",
                 headers: ["Accept-Post": mediaType])
@@ -57,7 +57,7 @@ enum JSONBody {
             return try JSONParser.parse(bytes)
         } catch {
             throw HTTPError(
-                .badRequest, type: ProblemType.malformedJSON, title: "Malformed JSON",
+                .badRequest, type: ProblemType.malformedJSON.uri, title: "Malformed JSON",
                 detail: "Malformed JSON at line \(error.line), column \(error.column): \(error.message)",
                 errors: [FieldError(field: "body", message: "is not well-formed JSON: \(error.description)")])
         }

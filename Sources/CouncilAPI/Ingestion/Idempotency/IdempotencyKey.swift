@@ -27,7 +27,7 @@ enum IdempotencyKey {
 
     private static func invalid(_ message: String) -> HTTPError {
         HTTPError(
-            .badRequest, type: ProblemType.invalidParameter, title: "Invalid Idempotency-Key",
+            .badRequest, type: ProblemType.invalidParameter.uri, title: "Invalid Idempotency-Key",
             detail: "\(headerName) \(message); send a new unique value, such as a UUID, for each distinct request",
             errors: [FieldError(field: headerName, message: message)])
     }

@@ -54,7 +54,7 @@ struct WriteRunner: Sendable {
         }
         guard inFlight.reserve(key) else {
             throw HTTPError(
-                .conflict, type: ProblemType.idempotencyConflict, title: "Request in progress",
+                .conflict, type: ProblemType.idempotencyConflict.uri, title: "Request in progress",
                 detail:
                     "a request with Idempotency-Key '\(key)' is still being processed; retry after it finishes to get its answer",
                 headers: ["Retry-After": "1"])
@@ -68,7 +68,7 @@ struct WriteRunner: Sendable {
     static func answer(_ kept: IdempotentResponse, key: String, fingerprint: String) throws -> HTTPResponse {
         guard kept.fingerprint == fingerprint else {
             throw HTTPError(
-                .unprocessableContent, type: ProblemType.idempotencyMismatch, title: "Idempotency-Key reused",
+                .unprocessableContent, type: ProblemType.idempotencyMismatch.uri, title: "Idempotency-Key reused",
                 detail:
                     "Idempotency-Key '\(key)' was used for a different request in the last 24 hours; use a new key for a new request",
                 errors: [

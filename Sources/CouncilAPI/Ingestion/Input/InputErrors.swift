@@ -20,7 +20,7 @@ struct InputErrors: Error, Sendable {
     /// The 422 problem for a single record.
     var problem: HTTPError {
         HTTPError(
-            .unprocessableContent, type: ProblemType.validation, title: "Validation failed",
+            .unprocessableContent, type: ProblemType.validation.uri, title: "Validation failed",
             detail: errors.map { "\($0.field) \($0.message)" }.joined(separator: "; "), errors: errors)
     }
 }

@@ -18,7 +18,7 @@ struct ComplaintWriteRoutes {
             return try scope.commit { transaction in
                 if let existing = try transaction.complaint(complaint.reference), existing != complaint {
                     throw HTTPError(
-                        .conflict, type: ProblemType.recordExists, title: "Decision already on record",
+                        .conflict, type: ProblemType.recordExists.uri, title: "Decision already on record",
                         detail:
                             "a different decision with case reference \(complaint.reference.published) is on record; to correct it, PUT the decision to \(Self.location(complaint.reference))",
                         errors: [FieldError(field: "reference", message: "is already on record with other content")],
@@ -59,7 +59,7 @@ struct ComplaintWriteRoutes {
             return try scope.commit { transaction in
                 guard try transaction.deleteComplaint(reference) else {
                     throw HTTPError(
-                        .notFound, type: ProblemType.notFound, title: "Complaint not found",
+                        .notFound, type: ProblemType.notFound.uri, title: "Complaint not found",
                         detail: "no decision with case reference \(reference.published) is on record")
                 }
                 return HTTPResponse(status: .noContent)

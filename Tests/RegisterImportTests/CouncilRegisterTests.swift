@@ -5,32 +5,13 @@ import Repositories
 import StoreTestSupport
 import Testing
 
-@testable import CouncilAPI
+@testable import RegisterImport
 
 /// The register mapping against the real register file (read from the workspace's shared data,
 /// never copied into the repository) and against small hand-made files for the bad cases.
 @Suite struct CouncilRegisterTests {
-    private struct Missing: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    /// `name` in the nearest directory above this file that has it (`Migrations`, `shared/…`).
-    static func locate(_ relativePath: String) throws -> String {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent(relativePath)
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
-            directory = directory.deletingLastPathComponent()
-        }
-        throw Missing(description: "\(relativePath) not found above \(#filePath)")
-    }
-
-    static func registerPath() throws -> String {
-        try locate("shared/data/uk_local_authorities_current.csv")
-    }
-
     private static func makeStore(_ engine: TestEngine) throws -> DataStore {
-        let migrations = URL(fileURLWithPath: try locate("Migrations/0001_initial.sql")).deletingLastPathComponent()
+        let migrations = URL(fileURLWithPath: try RepositoryFiles.locate("Migrations/0001_initial.sql")).deletingLastPathComponent()
         return try engine.makeStore(migrationsDirectory: migrations.path)
     }
 
@@ -44,7 +25,7 @@ import Testing
     // MARK: The real register
 
     @Test func theRealRegisterGivesThe317CurrentEnglishCouncils() throws {
-        let result = try CouncilRegister.parse(contentsOfFile: Self.registerPath())
+        let result = try CouncilRegister.parse(contentsOfFile: RepositoryFiles.registerPath())
         #expect(result.councils.count == 317)
         #expect(result.rejected == [])
         let byType = Dictionary(grouping: result.councils, by: \.type).mapValues(\.count)
@@ -75,7 +56,7 @@ import Testing
     }
 
     @Test func theDemoCouncilsAreTheRegistersOwn() throws {
-        let result = try CouncilRegister.parse(contentsOfFile: Self.registerPath())
+        let result = try CouncilRegister.parse(contentsOfFile: RepositoryFiles.registerPath())
         let register = Dictionary(uniqueKeysWithValues: result.councils.map { ($0.id, $0) })
         let populations = Dictionary(uniqueKeysWithValues: result.populations.map { ($0.councilID, $0) })
         let demo = DemoDataset.standard
@@ -88,7 +69,7 @@ import Testing
     }
 
     @Test(arguments: TestEngine.allCases) func importingTheRegisterTwiceChangesNothing(engine: TestEngine) throws {
-        let result = try CouncilRegister.parse(contentsOfFile: Self.registerPath())
+        let result = try CouncilRegister.parse(contentsOfFile: RepositoryFiles.registerPath())
         let store = try Self.makeStore(engine)
         let first = try store.councils.upsert(councils: result.councils, populations: result.populations)
         #expect(UpsertSummary(first.councils) == UpsertSummary(created: 317))
@@ -100,7 +81,7 @@ import Testing
     }
 
     @Test(arguments: TestEngine.allCases) func importingTheRegisterOverTheDemoLeavesTheDemoCouncilsUnchanged(engine: TestEngine) throws {
-        let result = try CouncilRegister.parse(contentsOfFile: Self.registerPath())
+        let result = try CouncilRegister.parse(contentsOfFile: RepositoryFiles.registerPath())
         let store = try Self.makeStore(engine)
         try store.demo.load()
         let outcomes = try store.councils.upsert(councils: result.councils, populations: result.populations)
