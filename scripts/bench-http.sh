@@ -22,7 +22,7 @@
 # Usage: scripts/bench-http.sh [--quick]   (--quick: 3 s per wrk run instead of 10 s)
 # Environment: COUNCIL_API_BIN (a council-api binary; default: build this checkout's), PEER_BIN
 #              (a hummingbird-peer binary; default: build Benchmarks/), SIZE (complaints, 200000),
-#              DATABASE (a loaded SQLite file to use instead), WRK_DURATION (10s), WRK_THREADS (2),
+#              DATABASE (a loaded SQLite file to use instead), WRK_DURATION (10s), WRK_THREADS (1, as in issue 11),
 #              ROUNDS (3), SCENARIOS ("healthz pipelined c1000 statistics"), WRK_LOG (appended to).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +30,7 @@ source scripts/lib.sh
 parse_quick bench-http "$@"
 need_apt wrk nginx sqlite3 curl python3
 duration=${WRK_DURATION:-$([ "$quick" = 1 ] && echo 3s || echo 10s)}
-threads=${WRK_THREADS:-2}
+threads=${WRK_THREADS:-1}
 rounds=${ROUNDS:-3}
 scenarios=${SCENARIOS:-"healthz pipelined c1000 statistics"}
 size=${SIZE:-200000}
