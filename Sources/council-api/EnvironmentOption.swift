@@ -54,6 +54,17 @@ enum EnvironmentOption {
         return resolved
     }
 
+    /// A switch from the environment: `1`/`true`/`yes` on, `0`/`false`/`no` or unset off; anything
+    /// else stops the start rather than guessing.
+    static func bool(env: String) throws -> Bool {
+        guard let text = value(env) else { return false }
+        switch text.lowercased() {
+        case "1", "true", "yes": return true
+        case "0", "false", "no": return false
+        default: throw ValidationError("environment variable \(env)=\(text) must be 1 or 0")
+        }
+    }
+
     /// A list from repeatable flags, else a comma-separated environment variable.
     static func list(flags: [String], env: String) -> [String] {
         if !flags.isEmpty { return flags }
