@@ -13,6 +13,8 @@ public struct APIConfiguration: Sendable {
     public var clock: Clock
     /// The dashboard served at `/` (none: `/` answers 404 saying where it looked).
     public var dashboard: DashboardFiles = .none
+    /// Rates resting on fewer cases than this are flagged `small_numbers` and left out of averages.
+    public var smallNumberThreshold: Int = 10
 
     public init(corsOrigins: [String] = [], apiTokens: [String] = [], maxBulkBytes: Int = 64 << 20, clock: Clock = .system) {
         self.corsOrigins = corsOrigins
