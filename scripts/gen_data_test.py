@@ -91,7 +91,7 @@ def expected_councils():
                 continue
             if row["local-authority-type"] not in ("CTY", "NMD", "MD", "UA", "LBO", "CC"):
                 continue
-            slug = row["gov-uk-slug"]
+            slug = re.sub(r"[^a-z0-9]+", "-", row["gov-uk-slug"].lower()).strip("-")  # st.-helens -> st-helens
             if not slug:
                 slug = re.sub(r"[^a-z0-9]+", "-", row["nice-name"].lower()).strip("-")
                 slug = re.sub(r"-council$", "", slug)
