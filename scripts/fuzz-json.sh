@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 work=${FUZZ_DIR:-.build/fuzz}
 lock=${COUNCIL_BUILD_LOCK-/tmp/council-build.lock}
-locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock "$lock" "$@"; else "$@"; fi; }
+locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock -o "$lock" "$@"; else "$@"; fi; }
 
 mkdir -p "$work/json-corpus" "$work/json-seeds" "$work/json-crashes"
 

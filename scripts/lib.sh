@@ -211,7 +211,7 @@ build_peer() {
         return
     fi
     local lock=()
-    command -v flock >/dev/null && lock=(flock "${SWIFT_BUILD_LOCK:-/tmp/swift-build.lock}")
+    command -v flock >/dev/null && lock=(flock -o "${SWIFT_BUILD_LOCK:-/tmp/swift-build.lock}")
     (cd Benchmarks && "${lock[@]}" swift build -c release --product hummingbird-peer >&2 &&
         echo "$(swift build -c release --show-bin-path)/hummingbird-peer")
 }
