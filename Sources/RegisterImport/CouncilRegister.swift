@@ -11,7 +11,7 @@ import Domain
 /// councils) are not councils the Ombudsman reports on and are skipped silently. A council row
 /// that cannot be used is reported with its line and skipped, so one bad row does not cost the
 /// other three hundred.
-public enum CouncilRegister {
+public enum CouncilRegister: CSVDocumentParser {
     /// The year and source recorded with each population (the register's `pop-2020` column).
     public static let populationYear = 2020
     public static let populationSource = "ons-mid-2020"
@@ -50,18 +50,6 @@ public enum CouncilRegister {
         public var ignoredRows = 0
 
         public init() {}
-    }
-
-    /// Parses a register held in memory.
-    public static func parse(_ bytes: [UInt8]) throws -> Result {
-        var source = CSVChunkedBytes(bytes)
-        return try parse(&source)
-    }
-
-    /// Parses the register file at `path`, streaming it.
-    public static func parse(contentsOfFile path: String) throws -> Result {
-        var source = try CSVFileSource(path: path)
-        return try parse(&source)
     }
 
     /// Parses a register from any byte source. Throws a `CSVError` when the file as a whole is
