@@ -21,7 +21,8 @@ build_release() {
 # listening_url FILE: the URL of the server's start record (`msg="listening on http://HOST:PORT"`
 # in logfmt, `"msg":"listening on http://HOST:PORT"` in JSON) in FILE, or nothing yet.
 listening_url() {
-    grep -o 'listening on http://[^" ]*' "$1" 2>/dev/null | head -n 1 | sed 's/^listening on //'
+    # grep finds nothing until the server has started: no failure under `set -e -o pipefail`.
+    { grep -o 'listening on http://[^" ]*' "$1" 2>/dev/null || true; } | head -n 1 | sed 's/^listening on //'
 }
 
 # start_listener NAME LOGFILE COMMAND…: starts COMMAND (which must print "listening on URL" on
