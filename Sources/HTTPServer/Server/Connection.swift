@@ -34,6 +34,8 @@ final class Connection: @unchecked Sendable {
     /// deadlines of a busy keep-alive connection cost no timer update per request.
     private var timerArmedFor: MonotonicInstant?
     private var timerActivated = false
+    /// Responses were sent with `MSG_MORE` and may sit in the kernel until pushed (see `flush`).
+    private var corked = false
     private var processingInput = false
 
     var configuration: ServerConfiguration { context.configuration }
@@ -128,7 +130,10 @@ final class Connection: @unchecked Sendable {
     func processInput() {
         guard !processingInput else { return }
         processingInput = true
-        defer { processingInput = false }
+        defer {
+            processingInput = false
+            if corked { pushCorked() }
+        }
         let now = MonotonicInstant.now()
         while let step = machine.nextInput(at: now) {
             switch step {
@@ -282,13 +287,22 @@ final class Connection: @unchecked Sendable {
     // MARK: Writing
 
     /// Sends as much of `outbound` as the socket takes; the rest waits for a writable event.
+    ///
+    /// A whole response with pipelined bytes already behind it goes out with `MSG_MORE`, so the
+    /// answers to a run of pipelined requests leave in as few packets as they fill rather than one
+    /// each. Every such run ends in `processInput` (the answer is followed by reading the next
+    /// request), which pushes what the kernel holds once no more can be answered at once.
     func flush() {
         guard machine.phase != .closed else { return }
+        let more = machine.isResponding && exchange?.streaming != true && exchange?.keepAlive == true
+            && machine.parser.bufferedByteCount > 0
+        let flags = Int32(MSG_NOSIGNAL) | (more ? Int32(MSG_MORE) : 0)
+        if more { corked = true }
         var progressed = false
         while !outbound.isEmpty {
             var failure: Int32 = 0
             let sent = outbound.withFirstUnsent { buffer in
-                let count = send(fd, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL))
+                let count = send(fd, buffer.baseAddress, buffer.count, flags)
                 if count < 0 { failure = errno }
                 return max(0, count)
             }
@@ -317,6 +331,15 @@ final class Connection: @unchecked Sendable {
         if let after = machine.outputDrained(at: .now()) {
             responseWritten(after)
         }
+    }
+
+    /// Sends what `MSG_MORE` left in the kernel: setting `TCP_NODELAY` (already on) pushes
+    /// pending frames.
+    private func pushCorked() {
+        corked = false
+        guard machine.phase != .closed else { return }
+        var enable: Int32 = 1
+        _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &enable, socklen_t(MemoryLayout<Int32>.size))
     }
 
     private func awaitWritable() {

@@ -45,6 +45,9 @@ final class EventLoop: @unchecked Sendable {
     private let pending = Mutex<[@Sendable () -> Void]>([])
     private let loopThread = Atomic<UInt>(0)
     private var registrations: [Int32: Registration] = [:]
+    /// Log lines written on this loop's thread, per descriptor, not yet written out (see
+    /// `bufferLogLine`).
+    private var logLines: [Int32: [UInt8]] = [:]
 
     private static let readEvents = EPOLLIN.rawValue
     private static let writeEvents = EPOLLOUT.rawValue
@@ -72,6 +75,19 @@ final class EventLoop: @unchecked Sendable {
         thread.name = name
         thread.start()
     }
+
+    /// The loop whose thread the caller is on, if any. A thread-specific value rather than a
+    /// look through `shared`, which would start the loops in a process that never serves (the
+    /// import commands log through the same code).
+    static var current: EventLoop? {
+        guard let key = currentKey, let loop = pthread_getspecific(key) else { return nil }
+        return Unmanaged<EventLoop>.fromOpaque(loop).takeUnretainedValue()
+    }
+
+    private static let currentKey: pthread_key_t? = {
+        var key = pthread_key_t()
+        return pthread_key_create(&key, nil) == 0 ? key : nil
+    }()
 
     /// Whether the caller is on this loop's thread.
     var isCurrent: Bool { loopThread.load(ordering: .acquiring) == UInt(pthread_self()) }
@@ -134,10 +150,44 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
+    // MARK: Log lines (on the loop's thread only)
+
+    /// Holds a log line (with its newline) for `fd` until the loop has run what this wake-up
+    /// brought, so a run of requests answered in place costs one `write(2)` for all their access
+    /// lines rather than one each. Writes stay within `PIPE_BUF`, so a line from another thread
+    /// can never land inside them; nothing is held while the loop waits.
+    func bufferLogLine(_ line: [UInt8], to fd: Int32) {
+        var buffer = logLines[fd] ?? []
+        if !buffer.isEmpty && buffer.count + line.count > Self.atomicWriteLimit {
+            _ = SystemCalls.writeAll(fd, buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+        if line.count >= Self.atomicWriteLimit {
+            _ = SystemCalls.writeAll(fd, line)
+        } else {
+            buffer.append(contentsOf: line)
+        }
+        logLines[fd] = buffer
+    }
+
+    /// `PIPE_BUF` on Linux: the most one `write(2)` to a pipe puts down without interleaving.
+    private static let atomicWriteLimit = 4096
+
+    private func writeLogLines() {
+        for (fd, buffer) in logLines where !buffer.isEmpty {
+            _ = SystemCalls.writeAll(fd, buffer)
+            logLines[fd]?.removeAll(keepingCapacity: true)
+        }
+    }
+
     // MARK: The loop
 
     private func run() {
         loopThread.store(UInt(pthread_self()), ordering: .releasing)
+        if let key = Self.currentKey {
+            // Unretained: a loop lives as long as the process (`shared` holds it).
+            _ = pthread_setspecific(key, Unmanaged.passUnretained(self).toOpaque())
+        }
         let capacity = 128
         let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: capacity)
         defer { events.deallocate() }
@@ -158,6 +208,7 @@ final class EventLoop: @unchecked Sendable {
                 dispatchEvents(fired, for: fd)
             }
             runPending()
+            writeLogLines()
         }
     }
 
