@@ -5,7 +5,8 @@ import PackageDescription
 /// Social Care Ombudsman publishes about English councils.
 ///
 /// Modules are cut by concern, and each depends only on what it must:
-/// - `HTTPServer` is a general HTTP/1.1 server on POSIX sockets and Dispatch; it knows nothing of councils.
+/// - `HTTPServer` is a general HTTP/1.1 server on POSIX sockets, epoll and Dispatch; it knows nothing of councils.
+/// - `CLinux` only declares epoll and eventfd, which the Glibc module does not import.
 /// - `SQLiteStore` wraps the system SQLite C library; it knows nothing of HTTP or councils.
 /// - `Domain` holds the council vocabulary (years, references, outcomes, records) with no I/O at all,
 ///   so that `Statistics` (pure arithmetic) and `Repositories` (the only SQL) can share it without
@@ -28,7 +29,8 @@ let package = Package(
         .target(name: "JSON"),
         .target(name: "CSV"),
         .target(name: "Digests"),
-        .target(name: "HTTPServer", dependencies: ["JSON"]),
+        .target(name: "CLinux"),
+        .target(name: "HTTPServer", dependencies: ["CLinux", "JSON"]),
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",

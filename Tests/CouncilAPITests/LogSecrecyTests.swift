@@ -52,6 +52,13 @@ import Testing
             if try client.readResponse().status == 200 { break }
             Thread.sleep(forTimeInterval: 0.1)
         }
+        // Three pipelined requests answered in place on an event loop, whose access lines the loop
+        // writes out together: each must still be a whole record of its own.
+        let pipelined = try RawClient(port: bound)
+        try pipelined.send(
+            String(repeating: "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n", count: 2)
+                + "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        for _ in 0..<3 { #expect(try pipelined.readResponse().status == 200) }
         let body = #"{"reference": "\#(Self.bodyMarker)", "council": "knowsley"}"#
         for authorization in ["Bearer \(Self.token)", "Bearer \(Self.token)-wrong"] {
             let client = try RawClient(port: bound)
@@ -73,6 +80,9 @@ import Testing
 
         let logged = Self.text(serverLog) + Self.text(migrateLog)
         #expect(logged.contains("msg=access method=POST path=/v1/complaints status=422"), "the access line is there")
+        #expect(
+            logged.components(separatedBy: "msg=access method=GET path=/healthz status=200").count - 1 == 3,
+            "each pipelined request has its access line")
         #expect(logged.contains("council:***@127.0.0.1:1"), "the database is named, masked")
         for secret in [Self.token, Self.bodyMarker, Self.password] {
             #expect(!logged.contains(secret), "\(secret) was logged")

@@ -26,7 +26,7 @@ public struct ServerLogger: Sendable {
         self.write = write
     }
 
-    /// Lines to standard error, one `write(2)` each so concurrent lines never interleave.
+    /// Lines to standard error, whole lines per `write(2)` so concurrent lines never interleave.
     public static func standardError(format: LogFormat, minimumLevel: LogLevel) -> ServerLogger {
         ServerLogger(format: format, minimumLevel: minimumLevel) { writeLine($0, to: STDERR_FILENO) }
     }
@@ -83,9 +83,15 @@ public struct ServerLogger: Sendable {
         }
     }
 
+    /// On an event loop's thread the line joins the loop's others, written out before it next
+    /// waits (`EventLoop.bufferLogLine`); elsewhere it is written at once.
     private static func writeLine(_ line: String, to fd: Int32) {
         var bytes = Array(line.utf8)
         bytes.append(UInt8(ascii: "\n"))
-        _ = SystemCalls.writeAll(fd, bytes)  // a log line that cannot be written has nowhere to go
+        if let loop = EventLoop.current {
+            loop.bufferLogLine(bytes, to: fd)
+        } else {
+            _ = SystemCalls.writeAll(fd, bytes)  // a log line that cannot be written has nowhere to go
+        }
     }
 }

@@ -1,9 +1,9 @@
 import Dispatch
 
 /// Turning a finished request into bytes on the wire: the handler on a worker, then the response
-/// queued on the connection's queue.
+/// queued on the connection's loop.
 extension Connection {
-    /// Runs on a worker thread, or on the connection's queue when the responder said the request
+    /// Runs on a worker thread, or on the connection's loop when the responder said the request
     /// never blocks (`onIOQueue`).
     func handle(_ request: HTTPRequest, startedAt: ContinuousClock.Instant, onIOQueue: Bool = false) {
         let response: HTTPResponse
@@ -19,7 +19,7 @@ extension Connection {
         let bodiless = ResponseHead.forbidsBody(response.status) || request.method == .head
         if case .stream(let produce) = response.body, !bodiless {
             if onIOQueue {
-                // A producer waits for the socket to drain: never on the I/O queue.
+                // A producer waits for the socket to drain: never on the loop.
                 context.workers.submit { [self] in stream(response, produce, for: request, startedAt: startedAt) }
             } else {
                 stream(response, produce, for: request, startedAt: startedAt)
@@ -31,7 +31,7 @@ extension Connection {
         if onIOQueue {
             respond(response)
         } else {
-            queue.async { [self] in respond(response) }
+            loop.execute { [self] in respond(response) }
         }
         logAccess(request.head, status: response.status, bytes: sentBytes, requestID: request.id, startedAt: startedAt)
     }

@@ -17,7 +17,7 @@ extension Connection {
         _ response: HTTPResponse, _ produce: @Sendable (any BodyWriter) throws -> Void,
         for request: HTTPRequest, startedAt: ContinuousClock.Instant
     ) {
-        let started: ResponseFraming? = queue.sync { startStream(response) }
+        let started: ResponseFraming? = loop.sync { startStream(response) }
         guard let framing = started else { return }
         let writer = StreamBodyWriter(connection: self, chunked: framing == .chunked)
         do {
@@ -29,13 +29,13 @@ extension Connection {
             }
             // The head is already out: the only way left to signal failure is to cut the
             // connection before the final chunk.
-            queue.async { [self] in close() }
+            loop.execute { [self] in close() }
             logAccess(
                 request.head, status: response.status, bytes: writer.bytesWritten, requestID: request.id,
                 startedAt: startedAt)
             return
         }
-        queue.async { [self] in endStream() }
+        loop.execute { [self] in endStream() }
         logAccess(
             request.head, status: response.status, bytes: writer.bytesWritten, requestID: request.id,
             startedAt: startedAt)
@@ -61,7 +61,7 @@ extension Connection {
 
     /// Runs on the worker; returns once `bytes` are queued within the high-water mark.
     func writeStreamed(_ bytes: [UInt8]) throws(ClientDisconnectedError) {
-        let outcome: StreamWriteOutcome = queue.sync {
+        let outcome: StreamWriteOutcome = loop.sync {
             guard machine.isResponding, exchange?.streaming == true else { return .gone }
             outbound.append(bytes)
             flush()
@@ -79,7 +79,7 @@ extension Connection {
             throw ClientDisconnectedError()
         case .mustWait:
             writableSignal.wait()
-            let open = queue.sync { machine.phase != .closed }
+            let open = loop.sync { machine.phase != .closed }
             if !open { throw ClientDisconnectedError() }
         }
     }

@@ -5,13 +5,13 @@ import Glibc
 /// complete requests to the worker pool, writes the responses back in order, and arms one timer
 /// for the machine's deadlines; the machine decides every transition.
 ///
-/// Everything mutable is touched only on `queue`, a serial queue of its own (which is why the class
-/// is `@unchecked Sendable`); worker threads reach it with `queue.async`, or `queue.sync` when a
-/// streaming handler must wait. No call on `queue` blocks: the socket is non-blocking.
+/// Everything mutable is touched only on `loop`'s thread (which is why the class is
+/// `@unchecked Sendable`); worker threads reach it with `loop.execute`, or `loop.sync` when a
+/// streaming handler must wait. No call on the loop blocks: the socket is non-blocking.
 final class Connection: @unchecked Sendable {
     let id: Int
     let remoteAddress: String
-    let queue: DispatchQueue
+    let loop: EventLoop
     let context: ConnectionContext
     let fd: Int32
 
@@ -22,19 +22,20 @@ final class Connection: @unchecked Sendable {
     var streamWriterWaiting = false
     let writableSignal = DispatchSemaphore(value: 0)
 
-    private let readSource: DispatchSourceRead
-    private var readsSuspended = false
-    private var writeSource: DispatchSourceWrite?
-    private var writeSourceSuspended = false
+    /// What the loop watches the socket for.
+    private var wantsRead = true
+    private var wantsWrite = false
+    /// Fires on `timerQueue`; its handler hops to the loop. Deadlines are rare events next to
+    /// reads, so they keep Dispatch's timers.
     private let timer: DispatchSourceTimer
+    private static let timerQueue = DispatchQueue(label: "HTTPServer.timers")
     /// The instant the timer is armed for. The timer is moved only when a deadline falls earlier
     /// than this: a later one is found when the timer fires early and finds nothing due, so the
     /// deadlines of a busy keep-alive connection cost no timer update per request.
     private var timerArmedFor: MonotonicInstant?
-    /// Sources whose cancellation is still pending; the descriptor is closed after the last one, so
-    /// it cannot be reused by a new connection while a source still watches it.
-    private var liveSources = 1
-    private var sourcesActivated = false
+    private var timerActivated = false
+    /// Responses were sent with `MSG_MORE` and may sit in the kernel until pushed (see `flush`).
+    private var corked = false
     private var processingInput = false
 
     var configuration: ServerConfiguration { context.configuration }
@@ -44,44 +45,43 @@ final class Connection: @unchecked Sendable {
         self.fd = fd
         self.remoteAddress = remoteAddress
         self.context = context
-        self.queue = context.makeConnectionQueue(for: id)
+        self.loop = context.loop(for: id)
         self.machine = ConnectionMachine(
             limits: context.configuration.parserLimits, timeouts: ConnectionMachine.Timeouts(context.configuration))
-        self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-        self.timer = DispatchSource.makeTimerSource(queue: queue)
-        readSource.setEventHandler { [self] in readable() }
-        readSource.setCancelHandler { [self] in sourceCancelled() }
-        timer.setEventHandler { [self] in timerFired() }
+        self.timer = DispatchSource.makeTimerSource(queue: Self.timerQueue)
+        timer.setEventHandler { [self] in loop.execute { [self] in timerFired() } }
     }
 
     /// Begins reading; until then the connection is inert.
     func start() {
-        queue.async { [self] in
+        loop.execute { [self] in
             guard machine.phase != .closed else { return }
             machine.accepted(at: .now())
             armTimer()
-            activateSources()
+            activateTimer()
+            loop.register(
+                fd, read: true,
+                handlers: EventLoop.Handlers(readable: { [self] in readable() }, writable: { [self] in flush() }))
         }
     }
 
-    /// Dispatch objects must be activated before they are released, even cancelled ones.
-    private func activateSources() {
-        guard !sourcesActivated else { return }
-        sourcesActivated = true
+    /// A Dispatch timer must be activated before it is released, even a cancelled one.
+    private func activateTimer() {
+        guard !timerActivated else { return }
+        timerActivated = true
         timer.activate()
-        readSource.activate()
     }
 
     /// Server shutdown: an idle connection closes now, a busy one after its current response.
     func beginDrain() {
-        queue.async { [self] in
+        loop.execute { [self] in
             if machine.beginDrain() { close() }
         }
     }
 
     /// Server shutdown past its drain timeout.
     func forceClose() {
-        queue.async { [self] in close() }
+        loop.execute { [self] in close() }
     }
 
     // MARK: Reading
@@ -93,7 +93,7 @@ final class Connection: @unchecked Sendable {
             return
         }
         let now = MonotonicInstant.now()
-        let outcome = context.readBuffer(for: id).receive(from: fd) { bytes in
+        let outcome = loop.readBuffer.receive(from: fd) { bytes in
             machine.received(bytes, at: now)
         }
         switch outcome {
@@ -117,20 +117,23 @@ final class Connection: @unchecked Sendable {
 
     /// After the final response: read and drop whatever the client still sends until it closes.
     private func discardInput() {
-        switch context.readBuffer(for: id).receive(from: fd, { _ in }) {
+        switch loop.readBuffer.receive(from: fd, { _ in }) {
         case .received, .wouldBlock: return
         case .endOfInput, .failed: close()
         }
     }
 
     /// Acts on parsed input until the parser needs more bytes or a request is taken. A call made
-    /// while one is already running (a request answered on the I/O queue finished, and the next
+    /// while one is already running (a request answered on the loop finished, and the next
     /// may start) returns at once: the running loop takes the next request, so a run of pipelined
     /// requests answered in place is a loop, not a recursion.
     func processInput() {
         guard !processingInput else { return }
         processingInput = true
-        defer { processingInput = false }
+        defer {
+            processingInput = false
+            if corked { pushCorked() }
+        }
         let now = MonotonicInstant.now()
         while let step = machine.nextInput(at: now) {
             switch step {
@@ -263,19 +266,9 @@ final class Connection: @unchecked Sendable {
         exchange = nil
         outbound.removeAll()
         timer.cancel()
-        readSource.cancel()
-        activateSources()
-        if readsSuspended {
-            readsSuspended = false
-            readSource.resume()
-        }
-        if let writeSource {
-            writeSource.cancel()
-            if writeSourceSuspended {
-                writeSourceSuspended = false
-                writeSource.resume()
-            }
-        }
+        activateTimer()
+        loop.deregister(fd)
+        Glibc.close(fd)
         if streamWriterWaiting {
             streamWriterWaiting = false
             writableSignal.signal()
@@ -283,37 +276,33 @@ final class Connection: @unchecked Sendable {
         context.connectionClosed(id)
     }
 
-    private func sourceCancelled() {
-        liveSources -= 1
-        if liveSources == 0 {
-            Glibc.close(fd)
-        }
-    }
-
-    /// Watches the socket for input exactly when the machine wants input. Suspending a Dispatch
-    /// source costs a system call, so it is done only on a change.
+    /// Watches the socket for input exactly when the machine wants input. A change of interest
+    /// costs a system call, so it is made only on a change.
     func updateReadInterest() {
-        guard machine.phase != .closed else { return }
-        let wanted = machine.wantsInput
-        if wanted && readsSuspended {
-            readsSuspended = false
-            readSource.resume()
-        } else if !wanted && !readsSuspended {
-            readsSuspended = true
-            readSource.suspend()
-        }
+        guard machine.phase != .closed, machine.wantsInput != wantsRead else { return }
+        wantsRead = machine.wantsInput
+        loop.setInterest(fd, read: wantsRead, write: wantsWrite)
     }
 
     // MARK: Writing
 
     /// Sends as much of `outbound` as the socket takes; the rest waits for a writable event.
+    ///
+    /// A whole response with pipelined bytes already behind it goes out with `MSG_MORE`, so the
+    /// answers to a run of pipelined requests leave in as few packets as they fill rather than one
+    /// each. Every such run ends in `processInput` (the answer is followed by reading the next
+    /// request), which pushes what the kernel holds once no more can be answered at once.
     func flush() {
         guard machine.phase != .closed else { return }
+        let more = machine.isResponding && exchange?.streaming != true && exchange?.keepAlive == true
+            && machine.parser.bufferedByteCount > 0
+        let flags = Int32(MSG_NOSIGNAL) | (more ? Int32(MSG_MORE) : 0)
+        if more { corked = true }
         var progressed = false
         while !outbound.isEmpty {
             var failure: Int32 = 0
             let sent = outbound.withFirstUnsent { buffer in
-                let count = send(fd, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL))
+                let count = send(fd, buffer.baseAddress, buffer.count, flags)
                 if count < 0 { failure = errno }
                 return max(0, count)
             }
@@ -344,26 +333,25 @@ final class Connection: @unchecked Sendable {
         }
     }
 
+    /// Sends what `MSG_MORE` left in the kernel: setting `TCP_NODELAY` (already on) pushes
+    /// pending frames.
+    private func pushCorked() {
+        corked = false
+        guard machine.phase != .closed else { return }
+        var enable: Int32 = 1
+        _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &enable, socklen_t(MemoryLayout<Int32>.size))
+    }
+
     private func awaitWritable() {
-        if let writeSource {
-            if writeSourceSuspended {
-                writeSourceSuspended = false
-                writeSource.resume()
-            }
-            return
-        }
-        let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
-        source.setEventHandler { [self] in flush() }
-        source.setCancelHandler { [self] in sourceCancelled() }
-        liveSources += 1
-        writeSource = source
-        source.activate()
+        guard !wantsWrite else { return }
+        wantsWrite = true
+        loop.setInterest(fd, read: wantsRead, write: true)
     }
 
     private func stopAwaitingWritable() {
-        guard let writeSource, !writeSourceSuspended else { return }
-        writeSourceSuspended = true
-        writeSource.suspend()
+        guard wantsWrite else { return }
+        wantsWrite = false
+        loop.setInterest(fd, read: wantsRead, write: false)
     }
 
     // MARK: Deadlines
@@ -378,6 +366,7 @@ final class Connection: @unchecked Sendable {
     }
 
     private func timerFired() {
+        guard machine.phase != .closed else { return }
         timerArmedFor = nil
         switch machine.timerFired(at: .now()) {
         case .nothingDue:

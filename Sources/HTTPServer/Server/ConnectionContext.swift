@@ -14,16 +14,13 @@ final class ConnectionContext: Sendable {
     /// Runs the handlers of every other method (writes), so queued writes never take the threads
     /// reads need.
     let writeWorkers: WorkerPool
-    /// Called once per connection, on the connection's queue, after it closed.
+    /// Called once per connection, on the connection's loop, after it closed.
     let connectionClosed: @Sendable (Int) -> Void
     let requestsServed = Atomic<Int>(0)
     /// The bytes of bodies spooled at once, over every connection.
     let spoolBudget: SpoolBudget
-    /// The few serial queues all connection queues target, so Dispatch never needs more threads
-    /// than there are cores for I/O however many connections are open.
-    private let ioQueues: [DispatchQueue]
-    /// One read buffer per I/O queue (see `ReadBuffer` for why sharing it is sound).
-    private let readBuffers: [ReadBuffer]
+    /// The event loops connections are spread over (`EventLoop.shared`).
+    private let loops: [EventLoop]
 
     init(
         configuration: ServerConfiguration, responder: any HTTPResponder, logger: ServerLogger,
@@ -36,9 +33,7 @@ final class ConnectionContext: Sendable {
         self.writeWorkers = writeWorkers
         self.spoolBudget = SpoolBudget(limit: configuration.maxSpoolBytes)
         self.connectionClosed = connectionClosed
-        let count = max(2, ServerConfiguration.processorCount())
-        ioQueues = (0..<count).map { DispatchQueue(label: "HTTPServer.io-\($0)") }
-        readBuffers = (0..<count).map { _ in ReadBuffer() }
+        self.loops = EventLoop.shared
     }
 
     /// The pool that runs the handler of a request with `method`.
@@ -51,13 +46,8 @@ final class ConnectionContext: Sendable {
         writeWorkers.stop()
     }
 
-    func makeConnectionQueue(for id: Int) -> DispatchQueue {
-        DispatchQueue(label: "HTTPServer.connection-\(id)", target: ioQueues[id % ioQueues.count])
-    }
-
-    /// The read buffer of the I/O queue that connection `id`'s queue targets: use it only on
-    /// that connection's queue.
-    func readBuffer(for id: Int) -> ReadBuffer {
-        readBuffers[id % readBuffers.count]
+    /// The loop connection `id` lives on. `HTTPServer.start` has checked there is one.
+    func loop(for id: Int) -> EventLoop {
+        loops[id % loops.count]
     }
 }

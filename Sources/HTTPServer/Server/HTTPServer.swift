@@ -69,6 +69,9 @@ public final class HTTPServer: Sendable {
             return true
         }
         guard claimed else { throw ServerStartError("start", message: "the server was already started") }
+        guard !EventLoop.shared.isEmpty else {
+            throw ServerStartError("epoll_create1", message: "the system gave no epoll or eventfd descriptor")
+        }
         // A peer that resets while we write must cost an EPIPE, not the process.
         signal(SIGPIPE, SIG_IGN)
         let workers = WorkerPool(threadCount: configuration.workerCount, name: "HTTPServer.worker")

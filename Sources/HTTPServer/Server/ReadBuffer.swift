@@ -1,15 +1,13 @@
 import Glibc
 
-/// The memory sockets are read into, one per I/O queue rather than one per read or per
+/// The memory sockets are read into, one per event loop rather than one per read or per
 /// connection: a thousand idle keep-alive connections then hold no read buffers at all, and a
 /// read allocates nothing.
 ///
-/// Sharing is sound because a buffer is used only by connections whose queues target the same
-/// serial I/O queue (`ConnectionContext.readBuffer(for:)` picks it by the same index as
-/// `makeConnectionQueue(for:)`), and a serial target queue runs one block of all the queues
-/// below it at a time; the bytes are handed to the parser, which copies them, before the read
-/// returns. `ServerExchangeTests.concurrentBodiesArriveIntact` would catch two connections
-/// reading into it at once (each would receive another's bytes).
+/// Sharing is sound because a buffer is used only on its loop's thread (`EventLoop.readBuffer`),
+/// which runs one handler at a time; the bytes are handed to the parser, which copies them,
+/// before the read returns. `ServerExchangeTests.concurrentBodiesArriveIntact` would catch two
+/// connections reading into it at once (each would receive another's bytes).
 final class ReadBuffer: @unchecked Sendable {
     enum Outcome {
         /// Bytes were read; the socket may have more (it will be readable again).
@@ -23,7 +21,7 @@ final class ReadBuffer: @unchecked Sendable {
     }
 
     static let capacity = 16 * 1024
-    /// Bytes read per wake-up before yielding, so one fast client cannot monopolise an I/O queue.
+    /// Bytes read per wake-up before yielding, so one fast client cannot monopolise a loop.
     static let budget = 64 * 1024
 
     private let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: ReadBuffer.capacity, alignment: 16)
