@@ -57,6 +57,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Serve the built-in demo data from a fresh temporary database (ignores --database).")
     var demo = false
 
+    @Flag(name: .customLong("require-if-match"), help: "Refuse a PUT or DELETE without If-Match with 428 (env REQUIRE_IF_MATCH=1).")
+    var requireIfMatch = false
+
     @OptionGroup var store: StoreOptions
 
     @OptionGroup var logging: LogOptions
@@ -85,6 +88,7 @@ struct ServeCommand: ParsableCommand {
         api.maxBulkBytes = try EnvironmentOption.int(
             flag: maxBulkBytes, env: "MAX_BULK_BYTES", default: 64 << 20, range: 1...(1 << 34))
         api.dashboard = try loadDashboard(log)
+        api.requireIfMatch = try EnvironmentOption.switch(flag: requireIfMatch, env: "REQUIRE_IF_MATCH")
 
         let migrations = try store.migrationsDirectory()
         let demoPath = demo ? try Self.temporaryDatabasePath() : nil
