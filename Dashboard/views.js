@@ -110,6 +110,7 @@ export function upheldSection(item, council, kind, decisionsDemo) {
     : [
       h('p', {}, `We investigated ${plural(investigated, 'complaint', 'complaints')} and upheld `, h('strong', { 'data-figure': 'upheld' }, count(u.count)), '.'),
       h('p', { class: 'headline' }, h('strong', { 'data-figure': 'upheld_rate' }, percent(u.rate)), ' of complaints we investigated were upheld.'),
+      smallNumbersNote(u.small_numbers, 'upheld_rate', plural(investigated, 'investigation', 'investigations')),
       comparisonSentence(item, kind, 'upheld_rate', percent, decisionsDemo),
     ];
   const perResidents = u.per_100k === null
@@ -132,6 +133,7 @@ export function remedySection(item, kind, decisionsDemo) {
     : [
       h('p', {}, 'In ', h('strong', { 'data-figure': 'remedy_count' }, count(item.remedy.count)), ` out of ${plural(upheld, 'upheld case', 'upheld cases')} we found the Council had provided a satisfactory remedy before the complaint reached the Ombudsman.`),
       h('p', { class: 'headline' }, h('strong', { 'data-figure': 'remedy_rate' }, percent(item.remedy.rate)), ' satisfactory remedy rate.'),
+      smallNumbersNote(item.remedy.small_numbers, 'remedy_rate', plural(upheld, 'upheld case', 'upheld cases')),
       comparisonSentence(item, kind, 'remedy_rate', percent, decisionsDemo),
     ];
   return card('remedy', 'Satisfactory remedies provided by the Council', body);
@@ -146,9 +148,17 @@ export function complianceSection(item, kind, decisionsDemo) {
       h('p', {}, 'We recorded compliance outcomes in ', h('strong', { 'data-figure': 'compliance_recorded' }, count(recorded)), ` ${recorded === 1 ? 'case' : 'cases'}.`),
       h('p', {}, 'In ', h('strong', { 'data-figure': 'complied' }, count(complied)), ` ${complied === 1 ? 'case' : 'cases'} we were satisfied with the actions taken.`),
       h('p', { class: 'headline' }, h('strong', { 'data-figure': 'compliance_rate' }, percent(rate)), ' compliance rate with recommendations.'),
+      smallNumbersNote(item.compliance.small_numbers, 'compliance_rate', plural(recorded, 'recorded case', 'recorded cases')),
       comparisonSentence(item, kind, 'compliance_rate', percent, decisionsDemo),
     ];
   return card('compliance', 'Compliance with Ombudsman recommendations', body);
+}
+
+/** The API flags a rate resting on fewer cases than its threshold; say so beside the rate. */
+function smallNumbersNote(flagged, metric, cases) {
+  return flagged
+    ? h('p', { class: 'caution', 'data-small-numbers': metric }, `This rate rests on only ${cases}: small numbers, compare with care.`)
+    : null;
 }
 
 function card(id, title, ...content) {

@@ -16,7 +16,7 @@ source scripts/lib.sh
 need_apt wrk curl sqlite3 python3
 
 lock=${COUNCIL_BUILD_LOCK-/tmp/council-build.lock}
-locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock "$lock" "$@"; else "$@"; fi; }
+locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock -o "$lock" "$@"; else "$@"; fi; }
 
 if [ -z "${COUNCIL_API_BIN:-}" ]; then
     echo "==> release build"

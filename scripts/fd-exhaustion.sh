@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 fd_limit=${FD_LIMIT:-64}
 hold=${HOLD_CONNECTIONS:-200}
 lock=${COUNCIL_BUILD_LOCK-/tmp/council-build.lock}
-locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock "$lock" "$@"; else "$@"; fi; }
+locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock -o "$lock" "$@"; else "$@"; fi; }
 
 if [ -z "${COUNCIL_API_BIN:-}" ]; then
     locked swift build -c release --product council-api >&2

@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 work=${FUZZ_DIR:-.build/fuzz}
 lock=${COUNCIL_BUILD_LOCK-/tmp/council-build.lock}
-locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock "$lock" "$@"; else "$@"; fi; }
+locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock -o "$lock" "$@"; else "$@"; fi; }
 
 mkdir -p "$work/json-corpus" "$work/json-seeds" "$work/json-crashes"
 
@@ -39,25 +39,6 @@ if ! locked swiftc -O -module-name JSONSeedWriter \
 fi
 "$work/json-seed-writer" "$work/json-seeds"
 
-marker=$(mktemp)
-trap 'rm -f "$marker"' EXIT
-echo "fuzz-json: running for ${seconds}s (log: $work/json-fuzz.log)"
-# Swift's own crash backtracer fights with ASan's; libFuzzer reports the crash itself.
-status=0
-SWIFT_BACKTRACE=enable=no "$work/json-fuzzer" \
-    -max_len=4096 -timeout=5 -max_total_time="$seconds" -print_final_stats=1 \
-    -dict=Fuzz/JSONDifferentialFuzzer/json.dict -artifact_prefix="$work/json-crashes/" \
-    "$work/json-corpus" "$work/json-seeds" >"$work/json-fuzz.log" 2>&1 || status=$?
-
-grep -E 'JSONDifferentialFuzzer:|^==[0-9]+==ERROR|^SUMMARY|Test unit written' "$work/json-fuzz.log" || true
-# After a crash some of these figures are missing; the summary shows '?' for them.
-runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/json-fuzz.log" | tail -n 1 || true)
-coverage=$( (grep -oE 'cov: [0-9]+' "$work/json-fuzz.log" || true) | tail -n 1 | awk '{print $2}')
-findings=$(find "$work/json-crashes" -type f -newer "$marker" | wc -l)
-summary="${runs:-?} runs, coverage ${coverage:-?} edges, corpus $(ls "$work/json-corpus" | wc -l) inputs"
-if [ "$status" -ne 0 ] || [ "$findings" -ne 0 ]; then
-    echo "FAIL  fuzz-json: $summary, $findings new findings (exit $status)"
-    echo "reproduce with: SWIFT_BACKTRACE=enable=no $work/json-fuzzer $work/json-crashes/<file>" >&2
-    exit 1
-fi
-echo "PASS  fuzz-json: $summary, no disagreement with Foundation"
+source scripts/libfuzzer.sh
+run_fuzzer fuzz-json "$work/json-fuzzer" "$seconds" 4096 Fuzz/JSONDifferentialFuzzer/json.dict \
+    "$work/json-corpus" "$work/json-seeds" "$work/json-crashes" "$work/json-fuzz.log" JSONDifferentialFuzzer

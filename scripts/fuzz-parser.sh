@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 work=${FUZZ_DIR:-.build/fuzz}
 lock=${COUNCIL_BUILD_LOCK-/tmp/council-build.lock}
-locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock "$lock" "$@"; else "$@"; fi; }
+locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock -o "$lock" "$@"; else "$@"; fi; }
 
 mkdir -p "$work/corpus" "$work/seeds" "$work/crashes"
 parser_sources=(Sources/HTTPServer/Parsing/*.swift Sources/HTTPServer/Message/*.swift)
@@ -35,24 +35,6 @@ if ! locked swiftc -O -module-name SeedWriter \
 fi
 "$work/seed-writer" "$work/seeds"
 
-marker=$(mktemp)
-trap 'rm -f "$marker"' EXIT
-echo "fuzz: running for ${seconds}s (log: $work/fuzz.log)"
-# Swift's own crash backtracer fights with ASan's; libFuzzer reports the crash itself.
-status=0
-SWIFT_BACKTRACE=enable=no "$work/parser-fuzzer" \
-    -max_len=16384 -timeout=5 -max_total_time="$seconds" -print_final_stats=1 \
-    -dict=Fuzz/ParserFuzzer/http.dict -artifact_prefix="$work/crashes/" \
-    "$work/corpus" "$work/seeds" >"$work/fuzz.log" 2>&1 || status=$?
-
-grep -E 'ParserFuzzer:|^==[0-9]+==ERROR|^SUMMARY|Test unit written' "$work/fuzz.log" || true
-# After a crash some of these figures are missing; the summary shows '?' for them.
-runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/fuzz.log" | tail -n 1 || true)
-elapsed=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$work/fuzz.log" | tail -n 1 || true)
-coverage=$( (grep -oE 'cov: [0-9]+' "$work/fuzz.log" || true) | tail -n 1 | awk '{print $2}')
-crashes=$(find "$work/crashes" -type f -newer "$marker" | wc -l)
-echo "fuzz: ${runs:-?} runs in ${elapsed:-?}s, coverage ${coverage:-?} edges, corpus $(ls "$work/corpus" | wc -l) inputs, $crashes new crash inputs (exit $status)"
-if [ "$status" -ne 0 ] || [ "$crashes" -ne 0 ]; then
-    echo "fuzz: FAILED; reproduce with: SWIFT_BACKTRACE=enable=no $work/parser-fuzzer $work/crashes/<file>" >&2
-    exit 1
-fi
+source scripts/libfuzzer.sh
+run_fuzzer fuzz "$work/parser-fuzzer" "$seconds" 16384 Fuzz/ParserFuzzer/http.dict \
+    "$work/corpus" "$work/seeds" "$work/crashes" "$work/fuzz.log" ParserFuzzer

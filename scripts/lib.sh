@@ -21,7 +21,8 @@ build_release() {
 # listening_url FILE: the URL of the server's start record (`msg="listening on http://HOST:PORT"`
 # in logfmt, `"msg":"listening on http://HOST:PORT"` in JSON) in FILE, or nothing yet.
 listening_url() {
-    grep -o 'listening on http://[^" ]*' "$1" 2>/dev/null | head -n 1 | sed 's/^listening on //'
+    # grep finds nothing until the server has started: no failure under `set -e -o pipefail`.
+    { grep -o 'listening on http://[^" ]*' "$1" 2>/dev/null || true; } | head -n 1 | sed 's/^listening on //'
 }
 
 # start_listener NAME LOGFILE COMMAND…: starts COMMAND (which must print "listening on URL" on
@@ -211,7 +212,7 @@ build_peer() {
         return
     fi
     local lock=()
-    command -v flock >/dev/null && lock=(flock "${SWIFT_BUILD_LOCK:-/tmp/swift-build.lock}")
+    command -v flock >/dev/null && lock=(flock -o "${SWIFT_BUILD_LOCK:-/tmp/swift-build.lock}")
     (cd Benchmarks && "${lock[@]}" swift build -c release --product hummingbird-peer >&2 &&
         echo "$(swift build -c release --show-bin-path)/hummingbird-peer")
 }

@@ -23,7 +23,7 @@ connections=${WRK_CONNECTIONS:-256}
 threads=${WRK_THREADS:-2}
 batch=${WRITE_BATCH:-500}
 lock=${COUNCIL_BUILD_LOCK-/tmp/council-build.lock}
-locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock "$lock" "$@"; else "$@"; fi; }
+locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock -o "$lock" "$@"; else "$@"; fi; }
 
 REGISTER=${REGISTER:-$(find_register load-with-writes)}
 export REGISTER

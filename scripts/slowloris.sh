@@ -20,7 +20,7 @@ connections=${1:-1000}
 seconds=${2:-30}
 header_timeout=5
 lock=${COUNCIL_BUILD_LOCK-/tmp/council-build.lock}
-locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock "$lock" "$@"; else "$@"; fi; }
+locked() { if [ -n "$lock" ] && command -v flock >/dev/null; then flock -o "$lock" "$@"; else "$@"; fi; }
 
 if [ -z "${COUNCIL_API_BIN:-}" ]; then
     locked swift build -c release --product council-api >&2

@@ -11,7 +11,7 @@ import Domain
 /// councils) are not councils the Ombudsman reports on and are skipped silently. A council row
 /// that cannot be used is reported with its line and skipped, so one bad row does not cost the
 /// other three hundred.
-public enum CouncilRegister {
+public enum CouncilRegister: CSVDocumentParser {
     /// The year and source recorded with each population (the register's `pop-2020` column).
     public static let populationYear = 2020
     public static let populationSource = "ons-mid-2020"
@@ -50,18 +50,6 @@ public enum CouncilRegister {
         public var ignoredRows = 0
 
         public init() {}
-    }
-
-    /// Parses a register held in memory.
-    public static func parse(_ bytes: [UInt8]) throws -> Result {
-        var source = CSVChunkedBytes(bytes)
-        return try parse(&source)
-    }
-
-    /// Parses the register file at `path`, streaming it.
-    public static func parse(contentsOfFile path: String) throws -> Result {
-        var source = try CSVFileSource(path: path)
-        return try parse(&source)
     }
 
     /// Parses a register from any byte source. Throws a `CSVError` when the file as a whole is
@@ -132,10 +120,11 @@ extension CouncilRegister {
             if shortName.isEmpty { problems.append("nice-name is empty") }
             if gssCode.isEmpty {
                 problems.append("gss-code is empty")
-            } else if !isEnglishGSSCode(gssCode) {
+            } else if GSSCode(parsing: gssCode)?.isEnglish != true {
                 problems.append("gss-code '\(gssCode)' is not an English GSS code (E and eight digits)")
             }
-            var slug = field(columns.slug)
+            // The register's slugs are cleaned to the one id rule (`st.-helens` → `st-helens`).
+            var slug = CouncilID.cleaned(field(columns.slug))
             var warning: String?
             if slug.isEmpty, !shortName.isEmpty {
                 slug = Self.slug(from: shortName)
@@ -143,8 +132,8 @@ extension CouncilRegister {
             }
             if slug.isEmpty {
                 problems.append("gov-uk-slug is empty")
-            } else if !isSlug(slug) {
-                problems.append("gov-uk-slug '\(slug)' is not a slug (lower-case letters, digits, '-' and '.')")
+            } else if CouncilID(parsing: slug) == nil {
+                problems.append("gov-uk-slug '\(slug)' \(CouncilID.invalidMessage)")
             }
             let populationText = field(columns.population)
             let population = Self.population(from: populationText)
@@ -180,17 +169,7 @@ extension CouncilRegister {
         /// `Westmorland and Furness` → `westmorland-and-furness`, `Dorset Council` → `dorset`. The same rule as
         /// `scripts/gen-data`, so generated decisions name the councils the import created.
         static func slug(from name: String) -> String {
-            var slug = ""
-            var pendingHyphen = false
-            for scalar in name.lowercased().unicodeScalars {
-                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                    if pendingHyphen, !slug.isEmpty { slug += "-" }
-                    pendingHyphen = false
-                    slug.unicodeScalars.append(scalar)
-                } else if scalar != "'" && scalar != "’" {
-                    pendingHyphen = true
-                }
-            }
+            var slug = CouncilID.cleaned(name)
             // "Dorset Council" is known as `dorset`, as gov.uk's slugs leave the word out.
             if slug.hasSuffix("-council") { slug.removeLast("-council".count) }
             return slug
@@ -209,22 +188,6 @@ extension CouncilRegister {
             while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
             while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
             return String(String.UnicodeScalarView(scalars))
-        }
-
-        private func isEnglishGSSCode(_ code: String) -> Bool {
-            let bytes = Array(code.utf8)
-            return bytes.count == 9 && bytes[0] == UInt8(ascii: "E")
-                && bytes.dropFirst().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-        }
-
-        /// What the `councils.id` column accepts: the register's own slugs include `st.-helens`.
-        private func isSlug(_ text: String) -> Bool {
-            text.utf8.count <= 100
-                && text.utf8.allSatisfy { byte in
-                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-                }
         }
     }
 }

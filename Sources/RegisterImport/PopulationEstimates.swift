@@ -9,7 +9,7 @@ import Domain
 /// (other columns, the single years of age, are ignored), possibly preceded by title lines. Pure
 /// parsing and matching, no database: the command upserts the result with
 /// `PopulationRepository.upsert(_:)` in one transaction, so running it twice changes nothing.
-public enum PopulationEstimates {
+public enum PopulationEstimates: CSVDocumentParser {
     public typealias Issue = CouncilRegister.Issue
 
     /// The columns read, by header name (any order, any case).
@@ -41,18 +41,6 @@ public enum PopulationEstimates {
 
     /// The default `source` recorded with the populations of `year`.
     public static func defaultSource(year: Int) -> String { "ons-mid-\(year)" }
-
-    /// Parses an estimates file held in memory.
-    public static func parse(_ bytes: [UInt8]) throws -> Result {
-        var source = CSVChunkedBytes(bytes)
-        return try parse(&source)
-    }
-
-    /// Parses the estimates file at `path`, streaming it.
-    public static func parse(contentsOfFile path: String) throws -> Result {
-        var source = try CSVFileSource(path: path)
-        return try parse(&source)
-    }
 
     /// Parses estimates from any byte source. Lines before the first row that has every required
     /// column are title lines and skipped. Throws a `CSVError` when the file as a whole is unusable

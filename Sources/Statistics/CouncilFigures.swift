@@ -83,6 +83,26 @@ public struct CouncilFigures: Hashable, Sendable {
         }
     }
 
+    // MARK: Small numbers
+
+    /// The count a metric's reliability rests on: its denominator for the three rates (upheld rate:
+    /// investigated; remedy rate: upheld; compliance rate: recorded). For upheld per 100,000 the
+    /// denominator is a population, never small, so it is judged on its numerator, the upheld
+    /// count: 2 upheld decisions per 100,000 is as fragile as 2 of 3.
+    public func smallNumberBase(for metric: AverageMetric) -> Int {
+        switch metric {
+        case .upheldRate: investigated
+        case .upheldPer100k: upheld
+        case .remedyRate: upheld
+        case .complianceRate: complianceRecorded
+        }
+    }
+
+    /// Whether the metric rests on fewer cases than `threshold`.
+    public func hasSmallNumbers(_ metric: AverageMetric, threshold: SmallNumberThreshold) -> Bool {
+        threshold.isSmall(smallNumberBase(for: metric))
+    }
+
     private var upheldRatio: Ratio? { Ratio(upheld, over: investigated) }
     private var upheldPer100kRatio: Ratio? {
         population.flatMap { Ratio(upheld, over: $0.population, scale: 100_000) }

@@ -20,14 +20,19 @@ public struct GroupAverages: Hashable, Sendable {
     public let remedyRate: MetricAverage
     public let complianceRate: MetricAverage
 
-    public init(councilType: CouncilType, year: FinancialYear, members: [CouncilFigures]) {
+    /// Councils whose figure for a metric rests on fewer cases than `threshold` are left out of
+    /// that metric's average and counted in its `leftOutForSmallNumbers`.
+    public init(
+        councilType: CouncilType, year: FinancialYear, members: [CouncilFigures],
+        threshold: SmallNumberThreshold = .none
+    ) {
         self.councilType = councilType
         self.year = year
         self.groupSize = members.count
-        self.upheldRate = MetricAverage(metric: .upheldRate, members: members)
-        self.upheldPer100k = MetricAverage(metric: .upheldPer100k, members: members)
-        self.remedyRate = MetricAverage(metric: .remedyRate, members: members)
-        self.complianceRate = MetricAverage(metric: .complianceRate, members: members)
+        self.upheldRate = MetricAverage(metric: .upheldRate, members: members, threshold: threshold)
+        self.upheldPer100k = MetricAverage(metric: .upheldPer100k, members: members, threshold: threshold)
+        self.remedyRate = MetricAverage(metric: .remedyRate, members: members, threshold: threshold)
+        self.complianceRate = MetricAverage(metric: .complianceRate, members: members, threshold: threshold)
     }
 
     public subscript(metric: AverageMetric) -> MetricAverage {

@@ -10,14 +10,20 @@ public struct MetricAverage: Hashable, Sendable {
     public let metric: AverageMetric
     /// Councils whose own figure exists for this metric (positive denominator, known population).
     public let councils: Int
+    /// Councils with a figure for this metric that were left out because it rests on fewer cases
+    /// than the threshold (`SmallNumberThreshold`).
+    public let leftOutForSmallNumbers: Int
     /// The mean of those councils' own figures; nil when `councils` is 0.
     public let mean: Double?
     /// Their summed numerators over their summed denominators; nil when `councils` is 0.
     public let pooled: Double?
 
-    public init(metric: AverageMetric, councils: Int, mean: Double?, pooled: Double?) {
+    public init(
+        metric: AverageMetric, councils: Int, mean: Double?, pooled: Double?, leftOutForSmallNumbers: Int = 0
+    ) {
         self.metric = metric
         self.councils = councils
+        self.leftOutForSmallNumbers = leftOutForSmallNumbers
         self.mean = mean
         self.pooled = pooled
     }
@@ -30,10 +36,20 @@ public struct MetricAverage: Hashable, Sendable {
         }
     }
 
-    /// Averages `metric` over `members`; councils without a figure for it are left out of both methods.
-    init(metric: AverageMetric, members: [CouncilFigures]) {
-        let ratios = members.compactMap { $0.ratio(for: metric) }
+    /// Averages `metric` over `members`; councils without a figure for it, or whose rate rests on
+    /// a small denominator, are left out of both methods (so both count the same councils).
+    ///
+    /// Upheld per 100,000 leaves no council out: its denominator is a population, and leaving
+    /// councils out by their numerator (few upheld decisions) would keep only the high figures and
+    /// push the average up. Its flag still warns about the single council's figure.
+    init(metric: AverageMetric, members: [CouncilFigures], threshold: SmallNumberThreshold) {
+        let withFigure = members.filter { $0.ratio(for: metric) != nil }
+        let counted =
+            metric == .upheldPer100k
+            ? withFigure : withFigure.filter { !$0.hasSmallNumbers(metric, threshold: threshold) }
+        let ratios = counted.compactMap { $0.ratio(for: metric) }
         self.metric = metric
+        self.leftOutForSmallNumbers = withFigure.count - counted.count
         self.councils = ratios.count
         guard let scale = ratios.first?.scale else {
             self.mean = nil

@@ -51,6 +51,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("api-token-file"), help: "File of bearer tokens allowed to write, one per line (env API_TOKENS: comma-separated tokens).")
     var apiTokenFile: String?
 
+    @Option(name: .customLong("small-number-threshold"), help: "Rates resting on fewer cases than this are flagged small_numbers and left out of averages (env SMALL_NUMBER_THRESHOLD; default 10).")
+    var smallNumberThreshold: Int?
+
     @Option(help: "Folder of the dashboard served at / (env DASHBOARD_PATH; default: Dashboard/ found beside the binary or in the working directory).")
     var dashboard: String?
 
@@ -89,6 +92,8 @@ struct ServeCommand: ParsableCommand {
             flag: maxBulkBytes, env: "MAX_BULK_BYTES", default: 64 << 20, range: 1...(1 << 34))
         api.dashboard = try loadDashboard(log)
         api.requireIfMatch = try EnvironmentOption.switch(flag: requireIfMatch, env: "REQUIRE_IF_MATCH")
+        api.smallNumberThreshold = try EnvironmentOption.int(
+            flag: smallNumberThreshold, env: "SMALL_NUMBER_THRESHOLD", default: 10, range: 0...1_000_000)
 
         let migrations = try store.migrationsDirectory()
         let demoPath = demo ? try Self.temporaryDatabasePath() : nil

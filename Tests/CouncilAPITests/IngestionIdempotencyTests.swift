@@ -146,7 +146,7 @@ import Testing
         if let key { headers.set("Idempotency-Key", key) }
         let path = String(target.prefix { $0 != "?" })
         let head = RequestHead(
-            method: .post, target: target, version: .http1_1, headers: headers, path: path,
+            method: .post, target: target, version: .http11, headers: headers, path: path,
             pathSegments: path.split(separator: "/").map(String.init), query: [],
             framing: .contentLength(body.utf8.count),
             keepAlive: true, expectsContinue: false)

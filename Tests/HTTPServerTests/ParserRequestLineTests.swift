@@ -17,7 +17,7 @@ struct ParserRequestLineTests {
         }
         #expect(head.method == .get)
         #expect(head.target == "/v1/councils")
-        #expect(head.version == .http1_1)
+        #expect(head.version == .http11)
         #expect(head.path == "/v1/councils")
         #expect(head.pathSegments == ["v1", "councils"])
         #expect(head.query.isEmpty)
@@ -111,7 +111,7 @@ struct ParserRequestLineTests {
 
     @Test func http10RequestIsAccepted() throws {
         let request = try ParserHarness.request("GET /old HTTP/1.0\r\n\r\n")
-        #expect(request.head.version == .http1_0)
+        #expect(request.head.version == .http10)
         #expect(request.head.path == "/old")
     }
 

@@ -8,7 +8,7 @@ struct RouterTests {
     static func request(_ method: HTTPMethod, _ target: String) -> HTTPRequest {
         let path = String(target.prefix { $0 != "?" })
         let head = RequestHead(
-            method: method, target: target, version: .http1_1, headers: ["Host": "example.test"],
+            method: method, target: target, version: .http11, headers: ["Host": "example.test"],
             path: path, pathSegments: segments(path),
             query: [], framing: .none, keepAlive: true, expectsContinue: false)
         return HTTPRequest(head: head, id: "test")

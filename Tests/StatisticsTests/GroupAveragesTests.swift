@@ -35,6 +35,37 @@ import Testing
         ]
     }
 
+    /// With a threshold of 5 cases: C's upheld rate (4 investigated) and its remedy rate (4
+    /// upheld) and compliance rate (2 recorded) are left out, A's compliance rate (5 recorded)
+    /// stays; upheld per 100,000 leaves nobody out.
+    @Test func smallNumbersAreLeftOutAndCounted() throws {
+        let averages = GroupAverages(
+            councilType: .unitary, year: try financialYear(2024), members: try members(),
+            threshold: SmallNumberThreshold(5))
+        #expect(averages.upheldRate.councils == 1 && averages.upheldRate.leftOutForSmallNumbers == 1)
+        #expect(isClose(averages.upheldRate.mean, 0.5))
+        #expect(isClose(averages.upheldRate.pooled, 0.5))
+        #expect(averages.remedyRate.councils == 1 && averages.remedyRate.leftOutForSmallNumbers == 1)
+        #expect(averages.complianceRate.councils == 1 && averages.complianceRate.leftOutForSmallNumbers == 1)
+        #expect(isClose(averages.complianceRate.mean, 0.8))
+        #expect(averages.upheldPer100k.councils == 2 && averages.upheldPer100k.leftOutForSmallNumbers == 0)
+        #expect(isClose(averages.upheldPer100k.mean, 2.5))
+
+        let none = GroupAverages(councilType: .unitary, year: try financialYear(2024), members: try members())
+        #expect(none.metrics.allSatisfy { $0.leftOutForSmallNumbers == 0 })
+    }
+
+    @Test func eachMetricIsJudgedOnItsOwnCount() throws {
+        let figures = try members()[0]
+        #expect(figures.smallNumberBase(for: .upheldRate) == 10)
+        #expect(figures.smallNumberBase(for: .upheldPer100k) == 5)
+        #expect(figures.smallNumberBase(for: .remedyRate) == 5)
+        #expect(figures.smallNumberBase(for: .complianceRate) == 5)
+        #expect(figures.hasSmallNumbers(.upheldRate, threshold: SmallNumberThreshold(11)))
+        #expect(!figures.hasSmallNumbers(.upheldRate, threshold: .standard))
+        #expect(!figures.hasSmallNumbers(.upheldRate, threshold: SmallNumberThreshold(-3)))
+    }
+
     @Test func handWorkedGroupBothWays() throws {
         let averages = GroupAverages(councilType: .unitary, year: try financialYear(2024), members: try members())
 

@@ -16,6 +16,8 @@ public struct APIConfiguration: Sendable {
     /// Refuse a PUT or DELETE without `If-Match` with 428 (`--require-if-match`), so no writer
     /// can overwrite a record it has not read.
     public var requireIfMatch = false
+    /// Rates resting on fewer cases than this are flagged `small_numbers` and left out of averages.
+    public var smallNumberThreshold: Int = 10
 
     public init(corsOrigins: [String] = [], apiTokens: [String] = [], maxBulkBytes: Int = 64 << 20, clock: Clock = .system) {
         self.corsOrigins = corsOrigins

@@ -88,6 +88,16 @@ struct QueryReader {
         return number
     }
 
+    /// `min_investigated` of the league table: councils with fewer investigations are left out.
+    mutating func minInvestigated() -> Int? {
+        guard let value = values["min_investigated"] else { return nil }
+        guard let number = Int(value), (0...1_000_000_000).contains(number) else {
+            fail("min_investigated", "must be a whole number from 0 to 1000000000")
+            return nil
+        }
+        return number
+    }
+
     /// The end of every list handler: reads `limit`, `cursor` and `format`, throws one 400 for
     /// everything wrong so far, and picks the representation the client asked for.
     mutating func listRequest(_ request: HTTPRequest, defaultLimit: Int) throws -> (page: PageRequest, representation: Representation) {

@@ -123,6 +123,12 @@ extension OpenAPIDocument {
                     "The figure to rank by; prefix with - for descending. Default -upheld_rate.")
             ),
             (
+                "MinInvestigated",
+                Parameter.query(
+                    "min_investigated", Schema.integer(minimum: 0, maximum: 1_000_000_000),
+                    "Leave out councils with fewer investigations than this (the averages stay the whole group's).")
+            ),
+            (
                 "BulkMode",
                 Parameter.query(
                     "mode", ["type": "string", "enum": ["atomic", "partial"], "default": "atomic"],

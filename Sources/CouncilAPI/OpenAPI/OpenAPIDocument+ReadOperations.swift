@@ -115,7 +115,7 @@ extension OpenAPIDocument {
                 description: "The councils of one type ranked by one figure, with the averages of the whole group.",
                 parameters: [
                     Parameter.ref("Year", description: "The reporting year; defaults to the latest year with any decisions on record."),
-                    Parameter.ref("GroupType"), Parameter.ref("Sort"),
+                    Parameter.ref("GroupType"), Parameter.ref("Sort"), Parameter.ref("MinInvestigated"),
                 ] + refs(paging),
                 answer: Answer.read("LeagueTable", "A page of the ranking.", csv: true, paged: true),
                 problems: [

@@ -111,8 +111,11 @@ extension OpenAPIDocument {
     /// Shared vocabulary: identifiers and enumerations referred to by many schemas.
     static var vocabularySchemas: Properties {
         [
-            ("CouncilID", Schema.string("A council's id: its gov.uk slug.", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", example: "knowsley")),
-            ("GSSCode", Schema.string("The ONS GSS code of the council.", pattern: "^[EWSN][0-9]{8}$", example: "E08000011")),
+            ("CouncilID", Schema.string(
+                    "A council's id: its gov.uk slug, cleaned to letters and digits joined by single hyphens "
+                        + "(the register's st.-helens is st-helens; the former form is still answered).",
+                    pattern: CouncilID.pattern, maxLength: CouncilID.maxLength, example: "knowsley")),
+            ("GSSCode", Schema.string("The ONS GSS code of the council.", pattern: GSSCode.pattern, example: "E08000011")),
             ("CouncilType", Schema.enumeration(CouncilType.self, "The group a council is compared with.")),
             (
                 "ReportingYear",

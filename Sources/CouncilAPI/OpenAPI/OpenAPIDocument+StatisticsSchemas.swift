@@ -33,6 +33,13 @@ extension OpenAPIDocument {
         }
     }
 
+    /// The flag beside a rate whose denominator is `denominator`.
+    private static func smallNumbers(_ denominator: String) -> JSONValue {
+        Schema.boolean(
+            "True when the rate rests on fewer cases than the small-number threshold (--small-number-threshold, "
+                + "10 by default): fewer than that many \(denominator).")
+    }
+
     static var statisticsSchemas: Properties {
         let metrics = AverageMetric.allCases
         let methods = AveragingMethod.allCases.map(\.rawValue)
@@ -58,7 +65,14 @@ extension OpenAPIDocument {
                     ("count", Schema.count("Investigations upheld.")),
                     ("not_upheld", Schema.count("Investigations not upheld.")),
                     ("rate", Schema.rate("Upheld over investigated.")),
+                    ("small_numbers", smallNumbers("investigated")),
                     ("per_100k", Schema.per100k("Upheld decisions per 100,000 residents.")),
+                    (
+                        "per_100k_small_numbers",
+                        Schema.boolean(
+                            "True when per_100k rests on fewer upheld decisions than the small-number threshold "
+                                + "(its denominator, a population, is never small).")
+                    ),
                     ("population", Schema.nullable(Schema.integer("The population divided by.", minimum: 1))),
                     ("population_year", Schema.nullable(Schema.integer("The year of that population estimate."))),
                     ("population_source", Schema.nullable(Schema.string("Where that population comes from."))),
@@ -69,6 +83,7 @@ extension OpenAPIDocument {
                 Schema.object([
                     ("count", Schema.count("Upheld decisions where the council had already offered a satisfactory remedy.")),
                     ("rate", Schema.rate("That count over upheld.")),
+                    ("small_numbers", smallNumbers("upheld")),
                 ])
             ),
             (
@@ -77,6 +92,7 @@ extension OpenAPIDocument {
                     ("count", Schema.count("Upheld decisions where the council complied with the recommendations.")),
                     ("recorded", Schema.count("Upheld decisions with a compliance outcome recorded.")),
                     ("rate", Schema.rate("Complied over recorded.")),
+                    ("small_numbers", smallNumbers("recorded")),
                 ])
             ),
             (
@@ -90,7 +106,15 @@ extension OpenAPIDocument {
                                 Schema.object(
                                     metrics.map { (name: $0.rawValue, schema: Schema.count()) },
                                     description: "For each metric, how many councils it averages (those whose own figure is not null).")
-                            )
+                            ),
+                            (
+                                "left_out_small_numbers",
+                                Schema.object(
+                                    metrics.map { (name: $0.rawValue, schema: Schema.count()) },
+                                    description:
+                                        "For each metric, how many councils with a figure were left out because it rests on "
+                                        + "small numbers (always 0 for upheld_per_100k, see the README).")
+                            ),
                         ],
                     description: "The group's averages computed one way.")
             ),

@@ -43,7 +43,16 @@ struct RouteContext: Sendable {
 
     /// The council with this id or GSS code. Within a read that has its revision
     /// (`RequestRevision`), from the memo of that revision; otherwise (writes) from the store.
+    /// The council with this id or GSS code; an id the API served before ids were cleaned
+    /// (`st.-helens`) finds the council under its clean id (`st-helens`), so old links keep working.
     private func lookUp(_ key: String) throws -> Council? {
+        if let council = try lookUpExactly(key) { return council }
+        let clean = CouncilID.cleaned(key)
+        guard clean != key, !clean.isEmpty else { return nil }
+        return try lookUpExactly(clean)
+    }
+
+    private func lookUpExactly(_ key: String) throws -> Council? {
         guard let revision = RequestRevision.current else { return try store.councils.council(key) }
         return try councils.value(for: key, revision: revision) { try store.councils.council(key) }
     }

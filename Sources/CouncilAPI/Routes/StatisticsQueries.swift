@@ -16,6 +16,8 @@ import Statistics
 /// retires what was cached before it.
 struct StatisticsQueries: Sendable {
     let store: DataStore
+    /// Councils whose rate rests on fewer cases are flagged and left out of averages.
+    let threshold: SmallNumberThreshold
     /// Group figures per (type, year), valid while the store revision stands.
     let groups: RevisionMemo<GroupKey, [CouncilFigures]>
     /// One council-year's figures, valid while the store revision stands.
@@ -37,8 +39,9 @@ struct StatisticsQueries: Sendable {
 
     /// Sized for every council-year on record (317 councils over a few dozen years) and every
     /// type-year pair, so a steady read load never evicts.
-    init(store: DataStore) {
+    init(store: DataStore, threshold: SmallNumberThreshold) {
         self.store = store
+        self.threshold = threshold
         self.groups = RevisionMemo(capacity: 512)
         self.councils = RevisionMemo(capacity: 16_384)
         self.registers = RevisionMemo(capacity: 16)
@@ -70,7 +73,8 @@ struct StatisticsQueries: Sendable {
     }
 
     func averages(type: CouncilType, year: FinancialYear) throws -> GroupAverages {
-        GroupAverages(councilType: type, year: year, members: try groupFigures(type: type, year: year))
+        GroupAverages(
+            councilType: type, year: year, members: try groupFigures(type: type, year: year), threshold: threshold)
     }
 
     func published(type: CouncilType, year: FinancialYear) throws -> PublishedComparison? {

@@ -12,7 +12,8 @@ struct StatisticsRoutes {
 
     init(context: RouteContext) {
         self.context = context
-        self.queries = StatisticsQueries(store: context.store)
+        self.queries = StatisticsQueries(
+            store: context.store, threshold: SmallNumberThreshold(context.configuration.smallNumberThreshold))
     }
 
     func register(in router: inout Router) {
@@ -34,9 +35,13 @@ struct StatisticsRoutes {
         let published = try queries.published(type: council.type, year: year)
         switch representation {
         case .json:
-            return .json(StatisticsJSON.overview(council: council, figures: figures, averages: averages, published: published))
+            return .json(StatisticsJSON.overview(
+                    council: council, figures: figures, averages: averages, published: published,
+                    threshold: queries.threshold))
         case .csv:
-            let rows = [StatisticsRow(council: council, figures: figures, averages: averages, published: published)]
+            let rows = [StatisticsRow(
+                council: council, figures: figures, averages: averages, published: published,
+                threshold: queries.threshold)]
             return .csv(StatisticsRow.columns.render(rows), filename: "\(council.id)-statistics-\(year)")
         }
     }
@@ -51,12 +56,13 @@ struct StatisticsRoutes {
             StatisticsRow(
                 council: council, figures: figures,
                 averages: try queries.averages(type: council.type, year: figures.year),
-                published: try queries.published(type: council.type, year: figures.year))
+                published: try queries.published(type: council.type, year: figures.year),
+                threshold: queries.threshold)
         }
         switch representation {
         case .json:
             let items = rows.map { row -> JSONValue in
-                var object = StatisticsJSON.figures(row.figures)
+                var object = StatisticsJSON.figures(row.figures, threshold: queries.threshold)
                 object["comparison"] = StatisticsJSON.comparison(row.averages, published: row.published)
                 return .object(object)
             }
@@ -67,7 +73,8 @@ struct StatisticsRoutes {
     }
 
     func league(_ request: HTTPRequest) throws -> HTTPResponse {
-        var query = QueryReader(request, allowed: ["year", "type", "sort", "limit", "cursor", "format"])
+        var query = QueryReader(
+            request, allowed: ["year", "type", "sort", "limit", "cursor", "format", "min_investigated"])
         let requestedYear = query.year()
         let type = query.choice("type", CouncilType.self)
         if query.raw("type") == nil {
@@ -81,6 +88,7 @@ struct StatisticsRoutes {
                 query.fail("sort", "must be one of \(SortKey.allCases.map(\.rawValue).joined(separator: ", ")), optionally prefixed with - for descending")
             }
         }
+        let minInvestigated = query.minInvestigated()
         let limit = query.limit(default: 20)
         let cursor = query.cursor()
         let position = cursor.flatMap(Self.position(from:))
@@ -92,9 +100,11 @@ struct StatisticsRoutes {
         let year = try requestedYear ?? latestYear()
 
         let members = try queries.groupFigures(type: type, year: year)
-        let averages = GroupAverages(councilType: type, year: year, members: members)
+        let averages = GroupAverages(councilType: type, year: year, members: members, threshold: queries.threshold)
         let published = try queries.published(type: type, year: year)
-        let table = LeagueTable(members, order: order)
+        // The filter narrows the table only: the averages stay those of the whole group.
+        let listed = minInvestigated.map { minimum in members.filter { $0.investigated >= minimum } } ?? members
+        let table = LeagueTable(listed, order: order)
         let remaining = position.map { table.rows(after: $0) } ?? table.rows[...]
         let pageRows = Array(remaining.prefix(limit))
         let next = remaining.count > limit ? pageRows.last.map { Cursor.encode(Self.cursorKey(table.position(of: $0))) } : nil
@@ -105,7 +115,8 @@ struct StatisticsRoutes {
         switch representation {
         case .json:
             let items = pageRows.compactMap { row in
-                councils[row.councilID].map { StatisticsJSON.leagueRow(council: $0, figures: row.figures) }
+                councils[row.councilID].map { StatisticsJSON.leagueRow(council: $0, figures: row.figures, threshold: queries.threshold)
+                }
             }
             return .json(
                 [
@@ -119,7 +130,9 @@ struct StatisticsRoutes {
         case .csv:
             let rows = pageRows.compactMap { row in
                 councils[row.councilID].map {
-                    StatisticsRow(council: $0, figures: row.figures, averages: averages, published: published)
+                    StatisticsRow(
+                        council: $0, figures: row.figures, averages: averages, published: published,
+                        threshold: queries.threshold)
                 }
             }
             var response = HTTPResponse.csv(
@@ -164,7 +177,13 @@ struct StatisticsRow {
     let figures: CouncilFigures
     let averages: GroupAverages
     let published: PublishedComparison?
+    let threshold: SmallNumberThreshold
 
+    private static func small(_ metric: AverageMetric) -> @Sendable (StatisticsRow) -> String {
+        { $0.figures.hasSmallNumbers(metric, threshold: $0.threshold) ? "true" : "false" }
+    }
+
+    /// The small-number flags come last, so the columns that existed before them keep their places.
     static let columns = CSVColumns<StatisticsRow>([
         ("council", { $0.council.id }), ("council_name", { $0.council.name }), ("council_type", { $0.council.type.rawValue }),
         ("year", { $0.figures.year.description }),
@@ -189,5 +208,9 @@ struct StatisticsRow {
         ("published_upheld_per_100k", { CSVFormat.oneDecimal($0.published?.upheldPer100k) }),
         ("published_remedy_rate", { CSVFormat.percent($0.published?.remedyRate) }),
         ("published_compliance_rate", { CSVFormat.percent($0.published?.complianceRate) }),
+        ("upheld_rate_small_numbers", small(.upheldRate)),
+        ("upheld_per_100k_small_numbers", small(.upheldPer100k)),
+        ("remedy_rate_small_numbers", small(.remedyRate)),
+        ("compliance_rate_small_numbers", small(.complianceRate)),
     ])
 }

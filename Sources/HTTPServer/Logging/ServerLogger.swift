@@ -86,18 +86,6 @@ public struct ServerLogger: Sendable {
     private static func writeLine(_ line: String, to fd: Int32) {
         var bytes = Array(line.utf8)
         bytes.append(UInt8(ascii: "\n"))
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = Glibc.write(fd, base + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return
-                }
-            }
-        }
+        _ = SystemCalls.writeAll(fd, bytes)  // a log line that cannot be written has nowhere to go
     }
 }

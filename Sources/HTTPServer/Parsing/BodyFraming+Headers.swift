@@ -18,7 +18,7 @@ extension BodyFraming {
             guard contentLengths.isEmpty else {
                 throw HTTPParseError(.badRequest, "A request must not have both Transfer-Encoding and Content-Length.")
             }
-            guard version == .http1_1 else {
+            guard version == .http11 else {
                 throw HTTPParseError(.badRequest, "Transfer-Encoding is not allowed in an HTTP/1.0 request.")
             }
             try Self.checkTransferCodings(transferEncodings)

@@ -12,7 +12,7 @@ extension RequestHead {
 
         var expectsContinue = false
         let expectations = headers.values(for: "Expect")
-        if line.version == .http1_1 && !expectations.isEmpty {
+        if line.version == .http11 && !expectations.isEmpty {
             for member in expectations.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
                 let expectation = member.trimmingASCIISpaces().lowercased()
                 guard expectation == "100-continue" else {
@@ -24,7 +24,7 @@ extension RequestHead {
 
         let keepAlive =
             switch line.version {
-            case .http1_1: !headers.hasToken("close", in: "Connection")
+            case .http11: !headers.hasToken("close", in: "Connection")
             default:
                 headers.hasToken("keep-alive", in: "Connection") && !headers.hasToken("close", in: "Connection")
             }
@@ -42,7 +42,7 @@ extension RequestHead {
             throw HTTPParseError(.badRequest, "The request has more than one Host header.")
         }
         guard let host = values.first else {
-            if version == .http1_1 {
+            if version == .http11 {
                 throw HTTPParseError(.badRequest, "An HTTP/1.1 request must have a Host header.")
             }
             return

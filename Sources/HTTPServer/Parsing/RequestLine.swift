@@ -61,7 +61,7 @@ struct RequestLine: Sendable {
         }
         let version = HTTPVersion(
             major: Int(bytes[start + 5] - UInt8(ascii: "0")), minor: Int(bytes[start + 7] - UInt8(ascii: "0")))
-        guard version == .http1_1 || version == .http1_0 else {
+        guard version == .http11 || version == .http10 else {
             throw HTTPParseError(
                 .httpVersionNotSupported, "\(version) is not supported; send HTTP/1.1 or HTTP/1.0.")
         }

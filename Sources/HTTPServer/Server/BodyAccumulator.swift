@@ -88,21 +88,9 @@ private final class SpoolWriter {
     func write(_ bytes: [UInt8]) throws(BodyCollectionError) {
         guard budget.reserve(bytes.count) else { throw .spoolFull(limit: budget.limit) }
         reserved += bytes.count
-        let failure: String? = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = Glibc.write(fd, base + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return "write \(path): \(String(cString: strerror(errno)))"
-                }
-            }
-            return nil
+        if let failure = SystemCalls.writeAll(fd, bytes) {
+            throw .spoolFailed("write \(path): \(String(cString: strerror(failure)))")
         }
-        if let failure { throw .spoolFailed(failure) }
     }
 
     func finish(byteCount: Int) throws(BodyCollectionError) -> SpooledFile {

@@ -109,7 +109,7 @@ extension Connection {
 
     func connectionHeader(keepAlive: Bool, version: HTTPVersion) -> String? {
         if !keepAlive { return "close" }
-        return version == .http1_0 ? "keep-alive" : nil
+        return version == .http10 ? "keep-alive" : nil
     }
 
     func logAccess(

@@ -43,7 +43,7 @@ extension Connection {
 
     private func startStream(_ response: HTTPResponse) -> ResponseFraming? {
         guard machine.isResponding, var current = exchange else { return nil }
-        let chunked = current.head.version != .http1_0
+        let chunked = current.head.version != .http10
         let framing: ResponseFraming = chunked ? .chunked : .closeDelimited
         // An HTTP/1.0 client learns where the body ends only from the connection closing.
         current.keepAlive = chunked && keepsAlive(current.head, response)

@@ -163,7 +163,7 @@ final class Connection: @unchecked Sendable {
             refuse(.bodyTooLarge(limit: limit))
             return
         }
-        if head.expectsContinue && head.version == .http1_1 {
+        if head.expectsContinue && head.version == .http11 {
             outbound.append(Self.continueLine)
             flush()
         }

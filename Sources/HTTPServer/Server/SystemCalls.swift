@@ -31,4 +31,24 @@ enum SystemCalls {
         }
         return client
     }
+
+    /// Writes all of `bytes` to a blocking descriptor (a file, standard error), retrying after a
+    /// signal and after a short write. Returns nil when all was written, else the `errno` of the
+    /// failure.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = Glibc.write(fd, base + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return written < 0 ? errno : EIO
+                }
+            }
+            return nil
+        }
+    }
 }
