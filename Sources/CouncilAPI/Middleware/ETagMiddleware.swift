@@ -21,7 +21,7 @@ struct ETagMiddleware: HTTPMiddleware {
     /// The route templates of single records, whose GET answers with a tag of the record's own
     /// content (`HTTPResponse.record`); every PUT and DELETE route is one of them.
     static let recordRoutes: Set<String> = [
-        "/v1/councils/:council", "/v1/complaints/:reference",
+        "/v1/councils/:council", "/v1/complaints/:reference", "/v1/reports/:id",
     ]
 
     func handle(_ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse {
@@ -62,24 +62,27 @@ struct ETagMiddleware: HTTPMiddleware {
     }
 
     /// A record's answer, tagged by its handler: 304 when `If-None-Match` (weak comparison, or `*`)
-    /// matches that tag. The record has one representation, so its tag does not vary by Accept.
+    /// matches that tag. The record has one representation, so its tag does not vary by Accept;
+    /// the answer still says `Vary: Accept`, as every tagged answer does, so no cache serves it to
+    /// a request that asked for another representation.
     private func answerRecord(
         _ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse
     ) throws -> HTTPResponse {
         var response = try next(request)
         guard (200..<300).contains(response.status.code), let tag = response.headers["ETag"] else { return response }
         if let condition = request.headers["If-None-Match"], Self.matches(condition, tag) {
-            return Self.notModified(tag, varies: false)
+            return Self.notModified(tag)
         }
         response.headers.set("Cache-Control", "no-cache")
+        response.headers.add("Vary", "Accept")
         return response
     }
 
-    private static func notModified(_ tag: String, varies: Bool = true) -> HTTPResponse {
+    private static func notModified(_ tag: String) -> HTTPResponse {
         var headers = HTTPHeaders()
         headers.set("ETag", tag)
         headers.set("Cache-Control", "no-cache")
-        if varies { headers.add("Vary", "Accept") }
+        headers.add("Vary", "Accept")
         return HTTPResponse(status: .notModified, headers: headers)
     }
 
