@@ -14,13 +14,7 @@ public struct CouncilRepository: Sendable {
     /// The council whose id is `idOrCode`, or whose GSS code is `idOrCode` in any letter case; an
     /// id wins over a GSS code (new ids may not look like one, but a database may hold an old one).
     public func council(_ idOrCode: String) throws -> Council? {
-        try database.read { connection in
-            try connection.first(
-                """
-                SELECT \(Self.columns) FROM councils WHERE id = ?1 OR gss_code = upper(?1)
-                ORDER BY id = ?1 DESC LIMIT 1
-                """, [idOrCode], Self.decode)
-        }
+        try database.read { try Self.fetch(idOrCode, in: $0) }
     }
 
     /// Councils matching `filter`, in id order.
@@ -86,6 +80,14 @@ public struct CouncilRepository: Sendable {
     // MARK: Statements
 
     static let columns = "id, name, short_name, gss_code, type, region, is_demo"
+
+    static func fetch(_ idOrCode: String, in connection: some SQLExecutor) throws -> Council? {
+        try connection.first(
+            """
+            SELECT \(columns) FROM councils WHERE id = ?1 OR gss_code = upper(?1)
+            ORDER BY id = ?1 DESC LIMIT 1
+            """, [idOrCode], decode)
+    }
 
     static func decode(_ row: any ColumnReading) throws -> Council {
         Council(

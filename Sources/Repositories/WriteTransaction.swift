@@ -26,6 +26,11 @@ public struct WriteTransaction {
         try ComplaintRepository.fetch(reference, in: connection)
     }
 
+    /// The council whose id, or else GSS code, is `idOrCode`, as `CouncilRepository.council` finds it.
+    public func council(_ idOrCode: String) throws -> Council? {
+        try CouncilRepository.fetch(idOrCode, in: connection)
+    }
+
     public func council(gssCode: String) throws -> Council? {
         try connection.first(
             "SELECT \(CouncilRepository.columns) FROM councils WHERE gss_code = upper(?)", [gssCode],

@@ -54,6 +54,18 @@ enum EnvironmentOption {
         return resolved
     }
 
+    /// An on/off setting: on when the flag is given, else as the variable says (`1`, `true`, `yes`,
+    /// `on` or `0`, `false`, `no`, `off`, in any case), else off.
+    static func `switch`(flag: Bool, env: String) throws -> Bool {
+        if flag { return true }
+        guard let text = value(env) else { return false }
+        switch text.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ValidationError("environment variable \(env)=\(text) must be 1 or 0 (true or false)")
+        }
+    }
+
     /// A list from repeatable flags, else a comma-separated environment variable.
     static func list(flags: [String], env: String) -> [String] {
         if !flags.isEmpty { return flags }

@@ -60,6 +60,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Serve the built-in demo data from a fresh temporary database (ignores --database).")
     var demo = false
 
+    @Flag(name: .customLong("require-if-match"), help: "Refuse a PUT or DELETE without If-Match with 428 (env REQUIRE_IF_MATCH=1).")
+    var requireIfMatch = false
+
     @OptionGroup var store: StoreOptions
 
     @OptionGroup var logging: LogOptions
@@ -88,6 +91,7 @@ struct ServeCommand: ParsableCommand {
         api.maxBulkBytes = try EnvironmentOption.int(
             flag: maxBulkBytes, env: "MAX_BULK_BYTES", default: 64 << 20, range: 1...(1 << 34))
         api.dashboard = try loadDashboard(log)
+        api.requireIfMatch = try EnvironmentOption.switch(flag: requireIfMatch, env: "REQUIRE_IF_MATCH")
         api.smallNumberThreshold = try EnvironmentOption.int(
             flag: smallNumberThreshold, env: "SMALL_NUMBER_THRESHOLD", default: 10, range: 0...1_000_000)
 

@@ -13,6 +13,9 @@ public struct APIConfiguration: Sendable {
     public var clock: Clock
     /// The dashboard served at `/` (none: `/` answers 404 saying where it looked).
     public var dashboard: DashboardFiles = .none
+    /// Refuse a PUT or DELETE without `If-Match` with 428 (`--require-if-match`), so no writer
+    /// can overwrite a record it has not read.
+    public var requireIfMatch = false
     /// Rates resting on fewer cases than this are flagged `small_numbers` and left out of averages.
     public var smallNumberThreshold: Int = 10
 

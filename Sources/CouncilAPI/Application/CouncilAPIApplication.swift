@@ -8,7 +8,7 @@ import Repositories
 ///
 /// Middleware order, outermost first: metrics (sees every final status), CORS (headers on every
 /// answer, problems included), readiness, authentication (writes only, before any body is read),
-/// error mapping (outside ETag, whose revision query may find the database unavailable), ETag
+/// the `If-Match` requirement (428, also before the body), error mapping (outside ETag, whose revision query may find the database unavailable), ETag
 /// (may answer 304 before any work).
 public struct CouncilAPIApplication: Sendable {
     public let router: Router
@@ -51,6 +51,7 @@ public struct CouncilAPIApplication: Sendable {
         router.use(CORSMiddleware(allowedOrigins: configuration.corsOrigins))
         router.use(ReadinessMiddleware(readiness: readiness))
         router.use(AuthenticationMiddleware(tokens: configuration.apiTokens))
+        router.use(IfMatchRequirementMiddleware(isRequired: configuration.requireIfMatch))
         router.use(ErrorMappingMiddleware())
         router.use(ETagMiddleware(revision: { try store.revision() }))
 

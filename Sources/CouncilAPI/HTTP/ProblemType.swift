@@ -63,11 +63,25 @@ extension ProblemType {
     static let recordExists = ProblemType(
         name: "record-exists", title: "Decision already on record",
         summary: "A different decision with this case reference is on record; correct it explicitly with PUT.")
+    /// A PUT or DELETE whose `If-Match` or `If-None-Match` does not hold for the record as it is
+    /// now: another writer changed (or created, or removed) it since the client read it.
+    static let preconditionFailed = ProblemType(
+        name: "precondition-failed", title: "Precondition failed",
+        summary: "The record is not as the request's If-Match or If-None-Match expected: someone else has changed, "
+            + "created or removed it meanwhile. Nothing was written. `current_etag` (and the ETag header) give the "
+            + "record's tag now, when it exists; GET it, re-apply the change and send that tag in If-Match.")
+    /// A PUT or DELETE without `If-Match` on a server started with `--require-if-match`.
+    static let preconditionRequired = ProblemType(
+        name: "precondition-required", title: "Precondition required",
+        summary: "This server only accepts a PUT or DELETE that says which version of the record it replaces: GET the "
+            + "record and send its ETag in If-Match (or, for a PUT that creates, If-None-Match: *). Nothing was "
+            + "written.")
 
     /// Every problem type, in the order the documentation lists them.
     static let all: [ProblemType] = [
         invalidParameter, notFound, validation, malformedJSON, unsupportedMediaType, notAcceptable, unauthorized,
         writesDisabled, idempotencyConflict, idempotencyMismatch, notReady, databaseUnavailable, recordExists,
+        preconditionFailed, preconditionRequired,
     ]
 
     static func named(_ name: String) -> ProblemType? { all.first { $0.name == name } }

@@ -40,6 +40,9 @@ extension OpenAPIDocument {
         var hasPathParameters: Bool { !pathParameterNames.isEmpty }
         /// A GET of data, which ETagMiddleware tags and answers 304.
         var isConditional: Bool { method == "GET" && access == .read }
+        /// A PUT or DELETE of one record, which honours If-Match and If-None-Match inside its
+        /// transaction (`WritePreconditions`) and may be refused with 428 (`--require-if-match`).
+        var isConditionalWrite: Bool { access == .write && (method == "PUT" || method == "DELETE") }
         var hasQueryParameters: Bool { !parameters.isEmpty }
 
         /// The Operation Object.
@@ -72,6 +75,7 @@ extension OpenAPIDocument {
             var all = pathParameterNames.map { Parameter.ref(Parameter.pathComponents[$0] ?? $0) }
             all += parameters
             if isConditional { all.append(Parameter.ref("IfNoneMatch")) }
+            if isConditionalWrite { all += [Parameter.ref("IfMatch"), Parameter.ref("IfNoneMatchWrite")] }
             if method == "POST" { all.append(Parameter.ref("IdempotencyKey")) }
             return all
         }
@@ -118,6 +122,9 @@ extension OpenAPIDocument {
             if method == "POST" {
                 list.append(("409", "IdempotencyConflict"))
             }
+            if isConditionalWrite {
+                list += [("412", "PreconditionFailed"), ("428", "PreconditionRequired")]
+            }
             return list
         }
 
@@ -151,6 +158,16 @@ extension OpenAPIDocument {
             ]
         }
 
+        /// A single record's 200: JSON with the record's strong content `ETag` (`EntityTag`), the tag
+        /// PUT and DELETE compare in If-Match, rather than the revision tag of other reads.
+        static func record(_ schema: String, _ description: String) -> JSONValue {
+            [
+                "description": .string(description),
+                "headers": Response.headers(["RecordETag", "CacheControl", "Vary", "XRequestId"]),
+                "content": ["application/json": ["schema": Schema.ref(schema)]],
+            ]
+        }
+
         /// A 200 about the process (health, readiness): JSON, never tagged.
         static func live(_ schema: String, _ description: String) -> JSONValue {
             [
@@ -165,11 +182,15 @@ extension OpenAPIDocument {
             read("\(item)Page", description, csv: true, paged: true)
         }
 
-        /// A write's answer carrying the stored record; `located` adds the record's URL.
-        static func stored(_ schema: String, _ description: String, located: Bool = false) -> JSONValue {
+        /// A write's answer carrying the stored record; `located` adds the record's URL, `tagged`
+        /// the record's strong `ETag` (every upsert answer has one: `WriteAnswer.stored`).
+        static func stored(_ schema: String, _ description: String, located: Bool = false, tagged: Bool = false)
+            -> JSONValue
+        {
             [
                 "description": .string(description),
-                "headers": Response.headers(["XRequestId"] + (located ? ["Location"] : [])),
+                "headers": Response.headers(
+                    (tagged ? ["RecordETag"] : []) + ["XRequestId"] + (located ? ["Location"] : [])),
                 "content": ["application/json": ["schema": Schema.ref(schema)]],
             ]
         }
@@ -177,10 +198,13 @@ extension OpenAPIDocument {
         /// 201 and 200 of an upsert of `schema`.
         static func upsert(_ schema: String, located: Bool = false) -> Properties {
             [
-                ("201", stored(schema, "Created. The body is the record as stored.", located: located)),
+                ("201", stored(schema, "Created. The body is the record as stored.", located: located, tagged: true)),
                 (
                     "200",
-                    stored(schema, "The record already existed; it was identical or has been replaced. The body is the record as stored.")
+                    stored(
+                        schema,
+                        "The record already existed; it was identical or has been replaced. The body is the record as stored.",
+                        tagged: true)
                 ),
             ]
         }

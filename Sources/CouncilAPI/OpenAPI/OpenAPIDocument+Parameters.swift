@@ -142,6 +142,29 @@ extension OpenAPIDocument {
                     "An ETag from an earlier answer (or *); if it still matches, the answer is 304 with no body.")
             ),
             (
+                "IfMatch",
+                Parameter.header(
+                    "If-Match", Schema.string(example: "\"9f86d081884c7d650a2feb1ea7d5b3bd4b9c1fd8d2e8a0d6b7e0b4e0a9c4a1f3\""),
+                    """
+                    The record's ETag from its GET (or from the answer of the last write), or *; a comma-separated \
+                    list is allowed. The write happens only if the record, as it is inside the write's transaction, \
+                    still has that tag (strong comparison: a W/ tag never matches); otherwise 412, naming the \
+                    current tag in current_etag and ETag, and nothing is written. * matches any existing record. \
+                    Required on PUT and DELETE when the server runs with --require-if-match (otherwise 428).
+                    """)
+            ),
+            (
+                "IfNoneMatchWrite",
+                Parameter.header(
+                    "If-None-Match", Schema.string(example: "*"),
+                    """
+                    * to create only: 412 (naming the existing record's tag in current_etag) when a record is already \
+                    there, and nothing is written. A list of tags refuses the write with 412 while the record still \
+                    has one of them. With --require-if-match, If-None-Match: * stands in for If-Match on a PUT that \
+                    creates.
+                    """)
+            ),
+            (
                 "IdempotencyKey",
                 Parameter.header(
                     "Idempotency-Key", Schema.string(pattern: "^[\\x21-\\x7E]{1,255}$", minLength: 1, maxLength: 255),

@@ -84,7 +84,7 @@ extension OpenAPIDocument {
                 answer: Answer.list("Council", "A page of councils.")),
             get(
                 "/v1/councils/{council}", id: "getCouncil", tag: "councils", summary: "Get a council",
-                answer: Answer.read("Council", "The council.")),
+                answer: Answer.record("Council", "The council.")),
             get(
                 "/v1/councils/{council}/populations", id: "listPopulations", tag: "councils",
                 summary: "List a council's populations", description: "Every population figure on record for the council, oldest first.",
@@ -135,14 +135,14 @@ extension OpenAPIDocument {
                 answer: Answer.list("Complaint", "A page of decisions.")),
             get(
                 "/v1/complaints/{reference}", id: "getComplaint", tag: "complaints", summary: "Get a decision",
-                answer: Answer.read("Complaint", "The decision.")),
+                answer: Answer.record("Complaint", "The decision.")),
             // Reports.
             get(
                 "/v1/reports", id: "listReports", tag: "reports", summary: "List reports", description: reportWindow,
                 parameters: refs(["CouncilFilter", "AsOf"] + paging), answer: Answer.list("Report", "A page of reports.")),
             get(
                 "/v1/reports/{id}", id: "getReport", tag: "reports", summary: "Get a report",
-                answer: Answer.read("Report", "The report.")),
+                answer: Answer.record("Report", "The report.")),
             get(
                 "/v1/councils/{council}/reports", id: "listCouncilReports", tag: "reports",
                 summary: "List a council's reports", description: reportWindow,

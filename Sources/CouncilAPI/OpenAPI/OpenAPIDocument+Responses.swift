@@ -30,7 +30,7 @@ extension OpenAPIDocument {
             "ETag": "ETag", "CacheControl": "Cache-Control", "Link": "Link", "XRequestId": "X-Request-Id",
             "Location": "Location", "IdempotentReplayed": "Idempotent-Replayed", "WWWAuthenticate": "WWW-Authenticate",
             "RetryAfter": "Retry-After", "ContentDisposition": "Content-Disposition", "AcceptPost": "Accept-Post",
-            "Vary": "Vary",
+            "Vary": "Vary", "RecordETag": "ETag", "CurrentETag": "ETag",
         ]
     }
 
@@ -45,6 +45,24 @@ extension OpenAPIDocument {
                 header(
                     "A tag for this answer; send it back in If-None-Match to get 304 while nothing has changed.",
                     Schema.string(example: "\"42-9f86d081884c7d65\""))
+            ),
+            (
+                "RecordETag",
+                header(
+                    """
+                    The record's strong entity tag: the SHA-256 of its JSON as GET shows it, in quotes. The same \
+                    record always has the same tag; send it in If-Match to PUT or DELETE the record only while it is \
+                    unchanged.
+                    """,
+                    Schema.string(
+                        pattern: "^\"[0-9a-f]{64}\"$",
+                        example: "\"9f86d081884c7d650a2feb1ea7d5b3bd4b9c1fd8d2e8a0d6b7e0b4e0a9c4a1f3\""))
+            ),
+            (
+                "CurrentETag",
+                header(
+                    "The strong entity tag the record has now (as current_etag in the body); absent when there is no record.",
+                    Schema.string(pattern: "^\"[0-9a-f]{64}\"$"))
             ),
             (
                 "CacheControl",
@@ -117,6 +135,13 @@ extension OpenAPIDocument {
                                 "The request id (the answer's X-Request-Id), naming this exchange in the server's logs.")
                         ),
                         ("errors", Schema.array(Schema.ref("FieldError"), "Present for validation failures: one entry per fault.")),
+                        (
+                            "current_etag",
+                            Schema.string(
+                                "Present in a 412 (type \(ProblemType.preconditionFailed.uri)) when the record exists: its "
+                                    + "strong ETag now, to GET it again and retry with that tag in If-Match.",
+                                pattern: "^\"[0-9a-f]{64}\"$")
+                        ),
                     ],
                     required: ["type", "title", "status", "detail", "instance"],
                     description: "Problem details (RFC 9457), the body of every error.")
@@ -238,6 +263,26 @@ extension OpenAPIDocument {
                 Response.problem(
                     "The server cannot serve this request now: it is starting (type \(ProblemType.notReady.uri)), its database cannot be reached (type \(ProblemType.databaseUnavailable.uri)), or it has too many connections or bodies in progress. Nothing was written; retry after Retry-After seconds.",
                     headers: ["RetryAfter"])
+            ),
+            (
+                "PreconditionFailed",
+                Response.problem(
+                    """
+                    If-Match does not match the record as it is now (it has changed since the tag was issued, or \
+                    there is no record), or If-None-Match matches it (If-None-Match: * and the record exists) (type \
+                    \(ProblemType.preconditionFailed.uri)). current_etag and the ETag header name the record's tag now \
+                    when there is a record. Nothing was written.
+                    """,
+                    headers: ["CurrentETag"])
+            ),
+            (
+                "PreconditionRequired",
+                Response.problem(
+                    """
+                    The server runs with --require-if-match (REQUIRE_IF_MATCH=1) and the request has no If-Match (a PUT \
+                    may send If-None-Match: * instead, to create) (type \(ProblemType.preconditionRequired.uri)). \
+                    Nothing was written.
+                    """)
             ),
             ("BulkTooLarge", Response.problem("The upload is larger than the bulk limit (64 MiB unless configured otherwise).")),
             (

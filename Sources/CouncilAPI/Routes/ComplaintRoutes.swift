@@ -49,7 +49,7 @@ struct ComplaintRoutes {
                 .notFound, type: ProblemType.notFound.uri, title: "Complaint not found",
                 detail: "no decision with case reference \(reference.published) is on record")
         }
-        return .json(RecordJSON.complaint(complaint))
+        return .record(RecordJSON.complaint(complaint))
     }
 
     /// The `:reference` path parameter in any accepted spelling; a malformed one is a 404 (no such

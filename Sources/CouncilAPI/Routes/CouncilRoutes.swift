@@ -31,7 +31,7 @@ struct CouncilRoutes {
     func show(_ request: HTTPRequest) throws -> HTTPResponse {
         let query = QueryReader(request, allowed: [])
         try query.validate()
-        return .json(RecordJSON.council(try context.council(request)))
+        return .record(RecordJSON.council(try context.council(request)))
     }
 
     func populations(_ request: HTTPRequest) throws -> HTTPResponse {

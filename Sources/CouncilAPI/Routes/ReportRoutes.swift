@@ -42,6 +42,6 @@ struct ReportRoutes {
         guard let report = try context.store.reports.report(id: id) else {
             throw HTTPError(.notFound, type: ProblemType.notFound.uri, title: "Report not found", detail: "no report has the id '\(id)'")
         }
-        return .json(RecordJSON.report(report))
+        return .record(RecordJSON.report(report))
     }
 }

@@ -1,3 +1,5 @@
+import JSON
+
 /// An error a handler throws to answer with a problem (RFC 9457) instead of a normal response.
 /// Anything else a handler throws becomes a 500 whose detail does not leak internals.
 public struct HTTPError: Error, Sendable {
@@ -10,10 +12,13 @@ public struct HTTPError: Error, Sendable {
     public var errors: [FieldError]
     /// Extra response headers, such as `Allow` on 405 or `WWW-Authenticate` on 401.
     public var headers: HTTPHeaders
+    /// Extension members (RFC 9457 section 3.2) written after the standard ones, such as the
+    /// `current_etag` of a 412: what a client needs to act on this kind of problem.
+    public var extensions: JSONObject
 
     public init(
         _ status: HTTPStatus, type: String = "about:blank", title: String? = nil, detail: String,
-        errors: [FieldError] = [], headers: HTTPHeaders = HTTPHeaders()
+        errors: [FieldError] = [], headers: HTTPHeaders = HTTPHeaders(), extensions: JSONObject = JSONObject()
     ) {
         self.status = status
         self.type = type
@@ -21,6 +26,7 @@ public struct HTTPError: Error, Sendable {
         self.detail = detail
         self.errors = errors
         self.headers = headers
+        self.extensions = extensions
     }
 }
 

@@ -54,6 +54,7 @@ struct ProblemDocument {
         if !error.errors.isEmpty {
             members.append(("errors", .array(error.errors.map(Self.fieldError))))
         }
+        members += error.extensions.members.map { ($0.key, $0.value) }
         return JSONValue.object(JSONObject(members)).serialized()
     }
 

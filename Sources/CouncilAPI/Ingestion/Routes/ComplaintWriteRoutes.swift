@@ -45,7 +45,9 @@ struct ComplaintWriteRoutes {
             let complaint = try WriteAnswer.validated(extra: mismatch) {
                 try ComplaintInput.decode(object, in: routes.inputContext)
             }
+            let preconditions = WritePreconditions(request.headers)
             return try scope.commit { transaction in
+                try preconditions.check(RecordJSON.complaint) { try transaction.complaint(reference) }
                 let outcome = try transaction.upsert(complaint)
                 return WriteAnswer.stored(
                     RecordJSON.complaint(complaint), outcome, location: Self.location(complaint.reference))
@@ -53,15 +55,20 @@ struct ComplaintWriteRoutes {
         }
     }
 
+    /// 404 when there is no such decision, whatever the preconditions (RFC 9110 section 13.2.1:
+    /// they are ignored when the answer without them would not be 2xx).
     func delete(_ request: HTTPRequest) throws -> HTTPResponse {
         try routes.writes.run(request) { scope in
             let reference = try ComplaintRoutes.reference(request)
+            let preconditions = WritePreconditions(request.headers)
             return try scope.commit { transaction in
-                guard try transaction.deleteComplaint(reference) else {
+                guard let current = try transaction.complaint(reference) else {
                     throw HTTPError(
                         .notFound, type: ProblemType.notFound.uri, title: "Complaint not found",
                         detail: "no decision with case reference \(reference.published) is on record")
                 }
+                try preconditions.check(RecordJSON.complaint) { current }
+                try transaction.deleteComplaint(reference)
                 return HTTPResponse(status: .noContent)
             }
         }

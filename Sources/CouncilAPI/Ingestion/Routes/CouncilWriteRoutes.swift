@@ -35,12 +35,20 @@ struct CouncilWriteRoutes {
                     ))
             }
             let council = try WriteAnswer.validated(extra: mismatch) { try CouncilInput.decode(.json(object)) }
-            return try store(council, scope)
+            let preconditions = WritePreconditions(request.headers)
+            return try store(council, scope) { transaction in
+                try preconditions.check(RecordJSON.council) { try transaction.council(key) }
+            }
         }
     }
 
-    private func store(_ council: Council, _ scope: WriteScope) throws -> HTTPResponse {
+    /// Upserts `council` in one transaction, after `precondition` (PUT's `If-Match`, checked
+    /// against the council the path names) has passed inside it.
+    private func store(
+        _ council: Council, _ scope: WriteScope, precondition: (WriteTransaction) throws -> Void = { _ in }
+    ) throws -> HTTPResponse {
         try scope.commit { transaction in
+            try precondition(transaction)
             let outcome = try transaction.upsert(council)
             let stored = try transaction.council(gssCode: council.gssCode) ?? council
             return WriteAnswer.stored(RecordJSON.council(stored), outcome, location: "/v1/councils/\(stored.id)")

@@ -5,11 +5,11 @@ import Repositories
 /// How every write answers, so the statuses mean the same on every route.
 enum WriteAnswer {
     /// 201 with `Location` for a new record, 200 for one replaced or already identical; the body
-    /// is the record as stored, in the shape the read API shows it.
+    /// is the record as stored, in the shape the read API shows it, with its `ETag`.
     static func stored(_ record: JSONValue, _ outcome: UpsertOutcome, location: String) -> HTTPResponse {
         switch outcome {
-        case .created: .json(record, status: .created, headers: ["Location": location])
-        case .updated, .unchanged: .json(record)
+        case .created: .record(record, status: .created, headers: ["Location": location])
+        case .updated, .unchanged: .record(record)
         }
     }
 
