@@ -273,7 +273,10 @@ extension OpenAPIDocument {
                         (
                             "id",
                             // Null is absent, as for every optional member of an input.
-                            Schema.nullable(Schema.ref("ReportID"))
+                            Schema.nullable(
+                                Schema.string(
+                                    "The report's identifier; when absent or null, derived from council, published and title, so the same report posted twice is one record.",
+                                    pattern: ReportID.pattern, minLength: 1, maxLength: ReportID.maxLength))
                         ),
                         ("council", councilKeyInput),
                         ("title", line(maxLength: 300)),
