@@ -39,7 +39,6 @@ from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation.meta import CoverageScenario
 
 BASE_URL = os.environ["COUNCIL_API_URL"].rstrip("/")
-_issued: dict[str, str | None] = {}
 _councils: list[dict] = []
 
 
@@ -74,15 +73,17 @@ def _existing(value: str, keys: tuple[str, ...]) -> str | None:
 
 
 def _issued_cursor(path: str, query: dict) -> str | None:
-    """The next_cursor of the first page of `path` with `query`'s filters and limit=1, or None."""
+    """The next_cursor of the first page of `path` with `query`'s filters and limit=1, or None.
+
+    Asked afresh for every case, not cached: the run itself writes and deletes records (a
+    council's populations and letters among them), and a cursor naming a deleted item of such a
+    list is rightly refused."""
     filters = {k: v for k, v in query.items() if k not in ("cursor", "limit", "format")}
     url = f"{BASE_URL}{path}?{urllib.parse.urlencode(dict(filters, limit=1), doseq=True)}"
-    if url not in _issued:
-        try:
-            _issued[url] = _get_json(url).get("next_cursor")
-        except (urllib.error.URLError, ValueError, AttributeError):
-            _issued[url] = None
-    return _issued[url]
+    try:
+        return _get_json(url).get("next_cursor")
+    except (urllib.error.URLError, ValueError, AttributeError):
+        return None
 
 
 def _keep_query_rules(case) -> None:
