@@ -24,7 +24,7 @@ extension OpenAPIDocument {
     static let populationProperties: Properties = [
         ("council", Schema.ref("CouncilID")),
         ("year", Schema.integer("The calendar year of the estimate (mid-year).", minimum: 1)),
-        ("population", Schema.integer("Resident population.", minimum: 1)),
+        ("population", Schema.integer("Resident population.", minimum: 1, maximum: Int.max)),
         ("source", Schema.string("Where the figure comes from.", example: "ons-mid-2023")),
     ]
 
