@@ -62,12 +62,18 @@ import Testing
     @Test func patternsAgreeWithTheParsers() throws {
         let tables: [(String, [String], (String) -> Bool)] = [
             (CouncilID.pattern, IdentityExamples.validCouncilIDs, { CouncilID(parsing: $0) != nil }),
-            (GSSCode.pattern, IdentityExamples.validGSSCodes + IdentityExamples.invalidGSSCodes, { GSSCode(parsing: $0) != nil }),
+            (
+                GSSCode.pattern, IdentityExamples.validGSSCodes + IdentityExamples.invalidGSSCodes,
+                { GSSCode(parsing: $0) != nil }
+            ),
             (
                 CaseReference.pattern, IdentityExamples.validCaseReferences + IdentityExamples.invalidCaseReferences,
                 { CaseReference(parsing: $0)?.normalized == $0 }
             ),
-            (ReportID.pattern, IdentityExamples.validReportIDs + IdentityExamples.invalidReportIDs, { ReportID(parsing: $0) != nil }),
+            (
+                ReportID.pattern, IdentityExamples.validReportIDs + IdentityExamples.invalidReportIDs,
+                { ReportID(parsing: $0) != nil }
+            ),
         ]
         for (pattern, examples, parses) in tables {
             let regex = try Regex(pattern)

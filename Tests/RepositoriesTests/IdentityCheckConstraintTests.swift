@@ -1,10 +1,11 @@
 import Domain
 import Foundation
 import IdentityExamples
-@testable import Repositories
 import SQLCore
 import StoreTestSupport
 import Testing
+
+@testable import Repositories
 
 /// Each identity's SQL CHECK, on both engines, held to the table of valid and invalid examples
 /// that `DomainTests.IdentityRuleTests` holds the `Domain` types to: rows are written with raw SQL
@@ -60,7 +61,8 @@ import Testing
     }
 
     /// The reference CHECK is on three tables; each is held to the table.
-    @Test(arguments: TestEngine.allCases) func caseReferenceChecksAreCaseReferencesNormalForm(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func caseReferenceChecksAreCaseReferencesNormalForm(engine: TestEngine) throws
+    {
         let inserts = [
             "INSERT INTO complaints (reference, council_id, decided, category, outcome) VALUES (?, 'alpha', '2024-05-01', 'Housing', 'upheld')",
             "INSERT INTO service_improvements (reference, council_id, category, decided, source) VALUES (?, 'alpha', 'Housing', '2024-05-01', 'decision')",
@@ -88,24 +90,44 @@ import Testing
             constraint: "report_id_is_a_slug"
         ) { store, id, _ in
             refusal(
-                store, "INSERT INTO reports (id, council_id, title, summary, published) VALUES (?, 'alpha', 'T', 'S', '2024-05-01')",
+                store,
+                "INSERT INTO reports (id, council_id, title, summary, published) VALUES (?, 'alpha', 'T', 'S', '2024-05-01')",
                 [id])
         }
     }
 
     /// A database written under version 2's looser CHECKs: migration 0003 cleans its council and
     /// report ids as `CouncilID.cleaned` and `ReportID.cleaned` do, and the records follow.
-    @Test(arguments: TestEngine.allCases) func migration0003CleansIdsWrittenUnderTheOldChecks(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func migration0003CleansIdsWrittenUnderTheOldChecks(engine: TestEngine) throws
+    {
         let versionTwo = try migrationsUpTo(version: 2)
         defer { try? FileManager.default.removeItem(atPath: versionTwo) }
         let store = try engine.makeStore(migrationsDirectory: versionTwo)
         let rows: [(String, StatementArguments)] = [
-            ("INSERT INTO councils (id, name, short_name, gss_code, type) VALUES (?, 'St Helens', 'St Helens', 'E08000013', 'metropolitan_borough')", ["st.-helens"]),
-            ("INSERT INTO councils (id, name, short_name, gss_code, type) VALUES (?, 'Knowsley', 'Knowsley', 'E08000011', 'metropolitan_borough')", ["knowsley"]),
-            ("INSERT INTO complaints (reference, council_id, decided, category, outcome) VALUES ('23000001', ?, '2024-05-01', 'Housing', 'upheld')", ["st.-helens"]),
-            ("INSERT INTO populations (council_id, year, population, source) VALUES (?, 2020, 180000, 'ons-mid-2020')", ["st.-helens"]),
-            ("INSERT INTO reports (id, council_id, title, summary, published) VALUES (?, 'st.-helens', 'T', 'S', '2024-05-01')", ["st.-helens-2024-05-01-t"]),
-            ("INSERT INTO reports (id, council_id, title, summary, published) VALUES (?, 'knowsley', 'T', 'S', '2024-05-01')", ["ok_1.2"]),
+            (
+                "INSERT INTO councils (id, name, short_name, gss_code, type) VALUES (?, 'St Helens', 'St Helens', 'E08000013', 'metropolitan_borough')",
+                ["st.-helens"]
+            ),
+            (
+                "INSERT INTO councils (id, name, short_name, gss_code, type) VALUES (?, 'Knowsley', 'Knowsley', 'E08000011', 'metropolitan_borough')",
+                ["knowsley"]
+            ),
+            (
+                "INSERT INTO complaints (reference, council_id, decided, category, outcome) VALUES ('23000001', ?, '2024-05-01', 'Housing', 'upheld')",
+                ["st.-helens"]
+            ),
+            (
+                "INSERT INTO populations (council_id, year, population, source) VALUES (?, 2020, 180000, 'ons-mid-2020')",
+                ["st.-helens"]
+            ),
+            (
+                "INSERT INTO reports (id, council_id, title, summary, published) VALUES (?, 'st.-helens', 'T', 'S', '2024-05-01')",
+                ["st.-helens-2024-05-01-t"]
+            ),
+            (
+                "INSERT INTO reports (id, council_id, title, summary, published) VALUES (?, 'knowsley', 'T', 'S', '2024-05-01')",
+                ["ok_1.2"]
+            ),
         ]
         for (sql, arguments) in rows { _ = try store.database.write { try $0.run(sql, arguments) } }
 
@@ -138,7 +160,8 @@ import Testing
             try files.createDirectory(atPath: target + folder, withIntermediateDirectories: true)
             for name in try files.contentsOfDirectory(atPath: migrationsDirectory + folder)
             where name.hasSuffix(".sql") && (Int(name.prefix(4)) ?? Int.max) <= version {
-                try files.copyItem(atPath: migrationsDirectory + folder + "/" + name, toPath: target + folder + "/" + name)
+                try files.copyItem(
+                    atPath: migrationsDirectory + folder + "/" + name, toPath: target + folder + "/" + name)
             }
         }
         return target
