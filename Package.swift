@@ -52,6 +52,8 @@ let package = Package(
         .target(name: "HTTPTestSupport", dependencies: ["HTTPServer"]),
         // Test-only: the engines a store test runs on, and a fresh store on each.
         .target(name: "StoreTestSupport", dependencies: ["Repositories"]),
+        // Test-only: the table of valid and invalid identities that the Domain types and the SQL CHECKs are held to.
+        .target(name: "IdentityExamples"),
         .executableTarget(
             name: "council-api",
             dependencies: [
@@ -64,10 +66,11 @@ let package = Package(
         .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport", "JSON"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "SQLCore", "Digests"]),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "IdentityExamples"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Domain"]),
         .testTarget(
-            name: "RepositoriesTests", dependencies: ["Repositories", "SQLCore", "SQLiteStore", "Domain", "StoreTestSupport"]),
+            name: "RepositoriesTests",
+            dependencies: ["Repositories", "SQLCore", "SQLiteStore", "Domain", "StoreTestSupport", "IdentityExamples"]),
         .testTarget(
             name: "CouncilAPITests",
             dependencies: [

@@ -49,6 +49,8 @@ import Testing
             "/v1/reports", WriteFixtures.report,
             [
                 InvalidBody("id with capitals", field: "id") { $0["id"] = "Report-1" },
+                InvalidBody("id with two separators in a row", field: "id") { $0["id"] = "st.-helens-report" },
+                InvalidBody("id ending in a separator", field: "id") { $0["id"] = "report_" },
                 InvalidBody("council unknown", field: "council") { $0["council"] = "atlantis" },
                 InvalidBody("title too long", field: "title") {
                     $0["title"] = .string(String(repeating: "t", count: 301))

@@ -127,7 +127,7 @@ import Testing
         }
         #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
         let runs = applied.withLock { $0 }
-        #expect(runs.filter { !$0.isEmpty } == [["0001_initial.sql", "0002_idempotency.sql"]], "\(runs)")
+        #expect(runs.filter { !$0.isEmpty } == [["0001_initial.sql", "0002_idempotency.sql", "0003_identity_rules.sql"]], "\(runs)")
         #expect(runs.count == instances.count)
         #expect(try first.councils.list(page: PageRequest(limit: 5)).items.isEmpty)
     }

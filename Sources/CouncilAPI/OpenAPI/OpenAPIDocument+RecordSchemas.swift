@@ -24,7 +24,7 @@ extension OpenAPIDocument {
     static let populationProperties: Properties = [
         ("council", Schema.ref("CouncilID")),
         ("year", Schema.integer("The calendar year of the estimate (mid-year).", minimum: 1)),
-        ("population", Schema.integer("Resident population.", minimum: 1)),
+        ("population", Schema.integer("Resident population.", minimum: 1, maximum: Int.max)),
         ("source", Schema.string("Where the figure comes from.", example: "ons-mid-2023")),
     ]
 
@@ -53,7 +53,7 @@ extension OpenAPIDocument {
     ]
 
     static let reportProperties: Properties = [
-        ("id", Schema.string("The report's identifier.", minLength: 1)),
+        ("id", Schema.ref("ReportID")),
         ("council", Schema.ref("CouncilID")),
         ("title", Schema.string()),
         ("summary", Schema.string()),
@@ -116,6 +116,14 @@ extension OpenAPIDocument {
                         + "(the register's st.-helens is st-helens; the former form is still answered).",
                     pattern: CouncilID.pattern, maxLength: CouncilID.maxLength, example: "knowsley")),
             ("GSSCode", Schema.string("The ONS GSS code of the council.", pattern: GSSCode.pattern, example: "E08000011")),
+            (
+                "ReportID",
+                Schema.string(
+                    "A report's id: lower-case letters and digits in words joined by single '-', '_' or '.'; when a "
+                        + "report is posted without one, derived from council, published and title, so the same report "
+                        + "posted twice is one record.",
+                    pattern: ReportID.pattern, maxLength: ReportID.maxLength, example: "knowsley-2024-06-30-care-fees")
+            ),
             ("CouncilType", Schema.enumeration(CouncilType.self, "The group a council is compared with.")),
             (
                 "ReportingYear",
@@ -125,13 +133,15 @@ extension OpenAPIDocument {
             ),
             (
                 "CaseReference",
-                Schema.string("An Ombudsman case reference in its published form.", pattern: "^[0-9]{2} [0-9]{3} [0-9]{3}$", example: "23 008 737")
+                Schema.string(
+                    "An Ombudsman case reference in its published form.", pattern: CaseReference.publishedPattern,
+                    example: "23 008 737")
             ),
             (
                 "CaseReferenceInput",
                 Schema.string(
                     "A case reference in any of its spellings: 23 008 737, 23008737 or 23-008-737.",
-                    pattern: "^ *([0-9]{8}|[0-9]{2} [0-9]{3} [0-9]{3}|[0-9]{2}-[0-9]{3}-[0-9]{3}) *$", example: "23008737")
+                    pattern: CaseReference.inputPattern, example: "23008737")
             ),
             ("Outcome", Schema.enumeration(Outcome.self, "How the Ombudsman dealt with the complaint; upheld and not_upheld were investigated.")),
             ("AverageMetric", Schema.enumeration(AverageMetric.self)),
@@ -266,7 +276,7 @@ extension OpenAPIDocument {
                             Schema.nullable(
                                 Schema.string(
                                     "The report's identifier; when absent or null, derived from council, published and title, so the same report posted twice is one record.",
-                                    pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$", minLength: 1, maxLength: 200))
+                                    pattern: ReportID.pattern, minLength: 1, maxLength: ReportID.maxLength))
                         ),
                         ("council", councilKeyInput),
                         ("title", line(maxLength: 300)),

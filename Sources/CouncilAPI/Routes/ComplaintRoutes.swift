@@ -59,7 +59,7 @@ struct ComplaintRoutes {
         guard let reference = CaseReference(text) else {
             throw HTTPError(
                 .notFound, type: ProblemType.notFound.uri, title: "Complaint not found",
-                detail: "'\(text)' is not a case reference; write it as 23 008 737, 23008737 or 23-008-737")
+                detail: "'\(text)' is not a case reference: it \(CaseReference.invalidMessage)")
         }
         return reference
     }

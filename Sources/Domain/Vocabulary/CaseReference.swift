@@ -3,9 +3,26 @@
 /// Clients write the same reference several ways (`23 008 737`, `23008737`, `23-008-737`); all are
 /// one case. It is stored and compared in its normal form (eight digits) and shown in the published
 /// form (`NN NNN NNN`). The first two digits are the year the complaint reached the Ombudsman.
+///
+/// One rule for the API's input checks, the OpenAPI patterns and the SQL CHECK
+/// `reference_is_eight_digits`: the patterns below are the ones the OpenAPI document publishes.
 public struct CaseReference: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Eight ASCII digits.
     public let normalized: String
+
+    /// The normal form, as stored (and held by the SQL CHECK).
+    public static let pattern = "^[0-9]{8}$"
+    /// The published form, as every answer shows a reference.
+    public static let publishedPattern = "^[0-9]{2} [0-9]{3} [0-9]{3}$"
+    /// Every spelling `init(_:)` accepts.
+    public static let inputPattern = "^ *([0-9]{8}|[0-9]{2} [0-9]{3} [0-9]{3}|[0-9]{2}-[0-9]{3}-[0-9]{3}) *$"
+    /// What a client is told about a bad reference.
+    public static let invalidMessage = "must be a case reference written 23 008 737, 23008737 or 23-008-737"
+
+    /// The same as `init(_:)`, named like the other identities' parsers.
+    public init?(parsing text: some StringProtocol) {
+        self.init(text)
+    }
 
     /// Accepts eight digits, optionally grouped 2-3-3 by single spaces or by single hyphens.
     public init?(_ text: some StringProtocol) {

@@ -197,7 +197,7 @@ struct InputReader {
     mutating func reference(_ name: String, required: Bool = false) -> CaseReference? {
         guard let text = rawText(name, required: required) else { return nil }
         guard let reference = CaseReference(text) else {
-            fail(name, "must be a case reference written 23 008 737, 23008737 or 23-008-737")
+            fail(name, CaseReference.invalidMessage)
             return nil
         }
         return reference

@@ -14,9 +14,8 @@ enum ReportInput {
     static func decode(_ fields: InputFields, in context: InputContext) throws -> Report {
         var reader = InputReader(fields, allowed: fieldNames, readOnly: readOnlyFieldNames)
         let id = reader.pattern(
-            "id", maxLength: 200,
-            message: "must be lower-case letters and digits, optionally joined by '-', '_' or '.'",
-            isValid: isReportID)
+            "id", maxLength: ReportID.maxLength, message: ReportID.invalidMessage,
+            isValid: { ReportID(parsing: $0) != nil })
         let councilKey = reader.string("council", required: true, maxLength: 100)
         let title = reader.string("title", required: true, maxLength: maximumTitleLength)
         let summary = reader.string("summary", required: true, maxLength: maximumSummaryLength, multiline: true)
@@ -29,22 +28,6 @@ enum ReportInput {
         return Report(
             id: id ?? generatedID(council: councilID, published: published, title: title), councilID: councilID,
             title: title, summary: summary, published: published, reference: reference, url: url)
-    }
-
-    /// `^[a-z0-9]+([._-][a-z0-9]+)*$`.
-    static func isReportID(_ text: String) -> Bool {
-        var previousWasSeparator = true
-        for scalar in text.unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                previousWasSeparator = false
-            } else if scalar == "-" || scalar == "_" || scalar == "." {
-                if previousWasSeparator { return false }
-                previousWasSeparator = true
-            } else {
-                return false
-            }
-        }
-        return !previousWasSeparator
     }
 
     /// `council-YYYY-MM-DD-title-words-1a2b3c4d`: readable, and stable for the same council, date
