@@ -60,7 +60,9 @@ public struct CSVWriter: Sendable {
     private mutating func writeField(_ field: String) {
         let utf8 = field.utf8
         let needsApostrophe = formulaProtection == .prefixApostrophe && Self.mightRunAsFormula(utf8)
-        let needsQuotes = utf8.contains { $0 == Self.comma || $0 == Self.quote || $0 == Self.carriageReturn || $0 == Self.lineFeed }
+        let needsQuotes = utf8.contains {
+            $0 == Self.comma || $0 == Self.quote || $0 == Self.carriageReturn || $0 == Self.lineFeed
+        }
         if needsQuotes { bytes.append(Self.quote) }
         if needsApostrophe { bytes.append(UInt8(ascii: "'")) }
         if needsQuotes {

@@ -57,7 +57,9 @@ final class PGConnectionPool: Sendable {
         if outcome == .timedOut {
             throw PGError(
                 sqlState: "53300",
-                message: "no free database connection within \(configuration.acquireTimeout) (pool of \(configuration.poolSize))")
+                message:
+                    "no free database connection within \(configuration.acquireTimeout) (pool of \(configuration.poolSize))"
+            )
         }
     }
 

@@ -47,7 +47,9 @@ public struct PGMigrator: Sendable {
             try connection.execute(script: "SELECT pg_advisory_lock(\(Self.lockKey))")
             defer { _ = try? connection.execute(script: "SELECT pg_advisory_unlock(\(Self.lockKey))") }
             try connection.transaction { try $0.execute(script: Self.bookkeeping) }
-            let applied = try connection.mapRows("SELECT version, name, checksum FROM schema_migrations ORDER BY version") {
+            let applied = try connection.mapRows(
+                "SELECT version, name, checksum FROM schema_migrations ORDER BY version"
+            ) {
                 AppliedMigration(version: try $0.int(at: 0), name: try $0.string(at: 1), checksum: try $0.string(at: 2))
             }
             let pending = try folder.pending(applied: applied, available: available)

@@ -30,7 +30,8 @@ struct PGParameters {
             case .text(let text):
                 guard !text.utf8.contains(0) else {
                     throw PGError(
-                        sqlState: "22021", message: "text with a NUL character cannot be stored in PostgreSQL", sql: sql)
+                        sqlState: "22021", message: "text with a NUL character cannot be stored in PostgreSQL", sql: sql
+                    )
                 }
                 appendText(text)
             case .blob(let bytes):

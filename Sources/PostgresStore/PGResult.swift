@@ -67,7 +67,9 @@ final class PGResult {
     }
 
     private func mismatch(_ text: String, _ column: Int, _ expected: String) -> PGError {
-        .misuse("column \(columnName(at: column) ?? String(column)) holds '\(text.prefix(40))', expected \(expected)", sql: sql)
+        .misuse(
+            "column \(columnName(at: column) ?? String(column)) holds '\(text.prefix(40))', expected \(expected)",
+            sql: sql)
     }
 }
 

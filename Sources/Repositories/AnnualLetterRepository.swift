@@ -44,7 +44,9 @@ public struct AnnualLetterRepository: Sendable {
             url: try row.optionalString(at: 3), text: try row.optionalString(at: 4), isDemo: try row.bool(at: 5))
     }
 
-    static func fetch(_ councilID: String, _ year: FinancialYear, in connection: some SQLExecutor) throws -> AnnualLetter? {
+    static func fetch(_ councilID: String, _ year: FinancialYear, in connection: some SQLExecutor) throws
+        -> AnnualLetter?
+    {
         try connection.first(
             "SELECT \(columns) FROM annual_letters WHERE council_id = ? AND year = ?", [councilID, year.startYear],
             decode)

@@ -52,7 +52,9 @@ public struct PublishedAverageRepository: Sendable {
             metric: try row.value(AverageMetric.self, at: 2), value: try row.double(at: 3), isDemo: try row.bool(at: 4))
     }
 
-    static func upsert(_ average: PublishedAverage, index: Int?, in connection: some SQLExecutor) throws -> UpsertOutcome {
+    static func upsert(_ average: PublishedAverage, index: Int?, in connection: some SQLExecutor) throws
+        -> UpsertOutcome
+    {
         try RepositoryError.tagging(index: index, councilID: nil) {
             let key: StatementArguments = [
                 average.year.startYear, average.councilType.rawValue, average.metric.rawValue,

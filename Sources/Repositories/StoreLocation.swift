@@ -15,7 +15,8 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
             self = .postgresql(url: text)
         } else if text.contains("://") {
             throw .invalidLocation(
-                "database URL \(Self.redacting(text)) has an unknown scheme; use postgres:// or postgresql://, or a file path for SQLite")
+                "database URL \(Self.redacting(text)) has an unknown scheme; use postgres:// or postgresql://, or a file path for SQLite"
+            )
         } else if text.isEmpty {
             throw .invalidLocation("the database path is empty")
         } else {

@@ -32,7 +32,7 @@ public struct LeagueOrder: Hashable, Sendable, CustomStringConvertible {
     /// Whether `a` comes before `b`: by value in this direction, values before nil, then by id.
     public func precedes(_ a: LeaguePosition, _ b: LeaguePosition) -> Bool {
         switch (a.value, b.value) {
-        case let (x?, y?) where x != y: direction == .descending ? x > y : x < y
+        case (let x?, let y?) where x != y: direction == .descending ? x > y : x < y
         case (_?, nil): true
         case (nil, _?): false
         default: a.councilID < b.councilID

@@ -22,8 +22,14 @@ public struct LeagueTable: Hashable, Sendable {
     public init(_ figures: [CouncilFigures], order: LeagueOrder) {
         self.order = order
         let key = order.key
-        self.rows = figures
-            .map { (position: LeaguePosition(value: key.value(of: $0), councilID: $0.councilID), row: LeagueRow(figures: $0)) }
+        self.rows =
+            figures
+            .map {
+                (
+                    position: LeaguePosition(value: key.value(of: $0), councilID: $0.councilID),
+                    row: LeagueRow(figures: $0)
+                )
+            }
             .sorted { order.precedes($0.position, $1.position) }
             .map(\.row)
     }

@@ -31,7 +31,9 @@ enum EnvironmentOption {
             resolved = defaultValue
         }
         guard range.contains(resolved) else {
-            throw ValidationError("--\(env.lowercased().replacingUnderscores) (\(env)) must be from \(range.lowerBound) to \(range.upperBound), got \(resolved)")
+            throw ValidationError(
+                "--\(env.lowercased().replacingUnderscores) (\(env)) must be from \(range.lowerBound) to \(range.upperBound), got \(resolved)"
+            )
         }
         return resolved
     }
@@ -49,7 +51,9 @@ enum EnvironmentOption {
             resolved = defaultValue
         }
         guard resolved > 0, resolved <= 86_400, resolved.isFinite else {
-            throw ValidationError("--\(env.lowercased().replacingUnderscores) (\(env)) must be a number of seconds above 0, got \(resolved)")
+            throw ValidationError(
+                "--\(env.lowercased().replacingUnderscores) (\(env)) must be a number of seconds above 0, got \(resolved)"
+            )
         }
         return resolved
     }

@@ -42,6 +42,7 @@ struct ImportCouncilsCommand: ParsableCommand {
                 + "\(councils.unchanged) unchanged), \(register.rejected.count) rows skipped, "
                 + "\(register.ignoredRows) rows not English councils")
         log.info(
-            "populations: \(populations.created) created, \(populations.updated) updated, \(populations.unchanged) unchanged")
+            "populations: \(populations.created) created, \(populations.updated) updated, \(populations.unchanged) unchanged"
+        )
     }
 }

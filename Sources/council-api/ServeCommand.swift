@@ -13,7 +13,9 @@ struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the HTTP API.",
-        discussion: "Every option can also be set by the environment variable named in its help; a flag wins over the environment.")
+        discussion:
+            "Every option can also be set by the environment variable named in its help; a flag wins over the environment."
+    )
 
     @Option(help: "Address to listen on (env HOST; default 127.0.0.1).")
     var host: String?
@@ -21,46 +23,81 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Port to listen on, 0 for any free port (env PORT; default 8080).")
     var port: Int?
 
-    @Option(name: .customLong("header-timeout"), help: "Seconds for a request's whole header section (env HEADER_TIMEOUT; default 10).")
+    @Option(
+        name: .customLong("header-timeout"),
+        help: "Seconds for a request's whole header section (env HEADER_TIMEOUT; default 10).")
     var headerTimeout: Double?
 
-    @Option(name: .customLong("body-timeout"), help: "Seconds a request body may stall (no bytes at all) before a 408; a body that keeps arriving is never cut off (env BODY_TIMEOUT; default 30).")
+    @Option(
+        name: .customLong("body-timeout"),
+        help:
+            "Seconds a request body may stall (no bytes at all) before a 408; a body that keeps arriving is never cut off (env BODY_TIMEOUT; default 30)."
+    )
     var bodyTimeout: Double?
 
-    @Option(name: .customLong("drain-timeout"), help: "Seconds a graceful shutdown waits for requests in flight before closing their connections (env DRAIN_TIMEOUT; default 10).")
+    @Option(
+        name: .customLong("drain-timeout"),
+        help:
+            "Seconds a graceful shutdown waits for requests in flight before closing their connections (env DRAIN_TIMEOUT; default 10)."
+    )
     var drainTimeout: Double?
 
-    @Option(name: .customLong("idle-timeout"), help: "Seconds an idle keep-alive connection stays open (env IDLE_TIMEOUT; default 60).")
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: "Seconds an idle keep-alive connection stays open (env IDLE_TIMEOUT; default 60).")
     var idleTimeout: Double?
 
-    @Option(name: .customLong("max-connections"), help: "Open connections; past this new ones get 503 (env MAX_CONNECTIONS; default 4096).")
+    @Option(
+        name: .customLong("max-connections"),
+        help: "Open connections; past this new ones get 503 (env MAX_CONNECTIONS; default 4096).")
     var maxConnections: Int?
 
-    @Option(name: .customLong("max-body-bytes"), help: "Largest request body in bytes (env MAX_BODY_BYTES; default 1048576).")
+    @Option(
+        name: .customLong("max-body-bytes"),
+        help: "Largest request body in bytes (env MAX_BODY_BYTES; default 1048576).")
     var maxBodyBytes: Int?
 
-    @Option(name: .customLong("max-bulk-bytes"), help: "Largest bulk upload body in bytes (env MAX_BULK_BYTES; default 67108864).")
+    @Option(
+        name: .customLong("max-bulk-bytes"),
+        help: "Largest bulk upload body in bytes (env MAX_BULK_BYTES; default 67108864).")
     var maxBulkBytes: Int?
 
-    @Option(name: .customLong("max-spool-bytes"), help: "Most bytes of request bodies spooled to the temporary folder at once, over all connections; past it 503 (env MAX_SPOOL_BYTES; default 536870912).")
+    @Option(
+        name: .customLong("max-spool-bytes"),
+        help:
+            "Most bytes of request bodies spooled to the temporary folder at once, over all connections; past it 503 (env MAX_SPOOL_BYTES; default 536870912)."
+    )
     var maxSpoolBytes: Int?
 
-    @Option(name: .customLong("cors-origin"), help: "Origin allowed to call from a browser; repeatable; * for any (env CORS_ORIGINS, comma separated).")
+    @Option(
+        name: .customLong("cors-origin"),
+        help: "Origin allowed to call from a browser; repeatable; * for any (env CORS_ORIGINS, comma separated).")
     var corsOrigins: [String] = []
 
-    @Option(name: .customLong("api-token-file"), help: "File of bearer tokens allowed to write, one per line (env API_TOKENS: comma-separated tokens).")
+    @Option(
+        name: .customLong("api-token-file"),
+        help: "File of bearer tokens allowed to write, one per line (env API_TOKENS: comma-separated tokens).")
     var apiTokenFile: String?
 
-    @Option(name: .customLong("small-number-threshold"), help: "Rates resting on fewer cases than this are flagged small_numbers and left out of averages (env SMALL_NUMBER_THRESHOLD; default 10).")
+    @Option(
+        name: .customLong("small-number-threshold"),
+        help:
+            "Rates resting on fewer cases than this are flagged small_numbers and left out of averages (env SMALL_NUMBER_THRESHOLD; default 10)."
+    )
     var smallNumberThreshold: Int?
 
-    @Option(help: "Folder of the dashboard served at / (env DASHBOARD_PATH; default: Dashboard/ found beside the binary or in the working directory).")
+    @Option(
+        help:
+            "Folder of the dashboard served at / (env DASHBOARD_PATH; default: Dashboard/ found beside the binary or in the working directory)."
+    )
     var dashboard: String?
 
     @Flag(help: "Serve the built-in demo data from a fresh temporary database (ignores --database).")
     var demo = false
 
-    @Flag(name: .customLong("require-if-match"), help: "Refuse a PUT or DELETE without If-Match with 428 (env REQUIRE_IF_MATCH=1).")
+    @Flag(
+        name: .customLong("require-if-match"),
+        help: "Refuse a PUT or DELETE without If-Match with 428 (env REQUIRE_IF_MATCH=1).")
     var requireIfMatch = false
 
     @OptionGroup var store: StoreOptions
@@ -73,10 +110,14 @@ struct ServeCommand: ParsableCommand {
         var server = ServerConfiguration()
         server.host = EnvironmentOption.string(flag: host, env: "HOST", default: "127.0.0.1")
         server.port = try EnvironmentOption.int(flag: port, env: "PORT", default: 8080, range: 0...65535)
-        server.headerTimeout = .seconds(try EnvironmentOption.seconds(flag: headerTimeout, env: "HEADER_TIMEOUT", default: 10))
-        server.idleTimeout = .seconds(try EnvironmentOption.seconds(flag: idleTimeout, env: "IDLE_TIMEOUT", default: 60))
-        server.drainTimeout = .seconds(try EnvironmentOption.seconds(flag: drainTimeout, env: "DRAIN_TIMEOUT", default: 10))
-        server.bodyTimeout = .seconds(try EnvironmentOption.seconds(flag: bodyTimeout, env: "BODY_TIMEOUT", default: 30))
+        server.headerTimeout = .seconds(
+            try EnvironmentOption.seconds(flag: headerTimeout, env: "HEADER_TIMEOUT", default: 10))
+        server.idleTimeout = .seconds(
+            try EnvironmentOption.seconds(flag: idleTimeout, env: "IDLE_TIMEOUT", default: 60))
+        server.drainTimeout = .seconds(
+            try EnvironmentOption.seconds(flag: drainTimeout, env: "DRAIN_TIMEOUT", default: 10))
+        server.bodyTimeout = .seconds(
+            try EnvironmentOption.seconds(flag: bodyTimeout, env: "BODY_TIMEOUT", default: 30))
         server.maxConnections = try EnvironmentOption.int(
             flag: maxConnections, env: "MAX_CONNECTIONS", default: 4096, range: 1...1_000_000)
         server.maxBodyBytes = try EnvironmentOption.int(
@@ -145,7 +186,8 @@ struct ServeCommand: ParsableCommand {
 
     private func loadDashboard(_ log: ServerLogger) throws -> DashboardFiles {
         guard let folder = DashboardFiles.locate(explicit: dashboard) else {
-            log.warn("dashboard: no Dashboard/ folder found beside the binary or in the working directory; / answers 404")
+            log.warn(
+                "dashboard: no Dashboard/ folder found beside the binary or in the working directory; / answers 404")
             return .none
         }
         do {
@@ -170,7 +212,8 @@ struct ServeCommand: ParsableCommand {
 
     /// A fresh database file in a new temporary folder, so every `--demo` run starts clean.
     private static func temporaryDatabasePath() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("council-api-demo-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "council-api-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.appendingPathComponent("demo.sqlite").path
     }

@@ -9,15 +9,23 @@ import Repositories
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "SQLite database file, or a postgres:// or postgresql:// URL (env DATABASE_URL for a URL, DATABASE_PATH for a file; default ./data/council-api.sqlite). A file's folder is created when missing.")
+        help:
+            "SQLite database file, or a postgres:// or postgresql:// URL (env DATABASE_URL for a URL, DATABASE_PATH for a file; default ./data/council-api.sqlite). A file's folder is created when missing."
+    )
     var database: String?
 
     @Option(
         name: .customLong("database-pool-size"),
-        help: "PostgreSQL connections this process may open at once (env DATABASE_POOL_SIZE; default 8; ignored for SQLite).")
+        help:
+            "PostgreSQL connections this process may open at once (env DATABASE_POOL_SIZE; default 8; ignored for SQLite)."
+    )
     var databasePoolSize: Int?
 
-    @Option(name: .long, help: "Folder of NNNN_name.sql migrations (env MIGRATIONS_PATH; default: found beside the binary or in the working directory).")
+    @Option(
+        name: .long,
+        help:
+            "Folder of NNNN_name.sql migrations (env MIGRATIONS_PATH; default: found beside the binary or in the working directory)."
+    )
     var migrations: String?
 
     static let defaultDatabasePath = "./data/council-api.sqlite"
@@ -30,7 +38,8 @@ struct StoreOptions: ParsableArguments {
                 let location = try StoreLocation(url)
                 guard case .postgresql = location else {
                     throw ValidationError(
-                        "environment variable DATABASE_URL must be a postgres:// or postgresql:// URL; use DATABASE_PATH for a SQLite file")
+                        "environment variable DATABASE_URL must be a postgres:// or postgresql:// URL; use DATABASE_PATH for a SQLite file"
+                    )
                 }
                 return location
             }
@@ -61,7 +70,7 @@ struct StoreOptions: ParsableArguments {
         do {
             let applied = try store.migrate(migrationsDirectory: try migrationsDirectory())
             return (store, location, applied)
-        } catch where DataStore.isUnavailable(error) {
+        } catch  where DataStore.isUnavailable(error) {
             ProcessLog.current.error("cannot reach the database \(location): \(error)")
             throw ExitCode(1)
         }

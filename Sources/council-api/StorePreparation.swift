@@ -31,9 +31,11 @@ struct StorePreparation: Sendable {
                 }
                 if waiting { log.info("database \(location) answers; ready") }
                 return true
-            } catch where DataStore.isUnavailable(error) {
+            } catch  where DataStore.isUnavailable(error) {
                 if !waiting {
-                    log.warn("database \(location) cannot be reached (\(error)); /readyz answers 503 until it can; retrying every second")
+                    log.warn(
+                        "database \(location) cannot be reached (\(error)); /readyz answers 503 until it can; retrying every second"
+                    )
                     waiting = true
                 }
                 Thread.sleep(forTimeInterval: 1)

@@ -57,7 +57,9 @@ struct CSVHeaderTests {
             #expect(error.line == 9)
             #expect(error.message == "record has 1 fields, so column 'c' (field 3) is missing")
         }
-        #expect(throws: CSVError.self) { try header.checkFieldCount(of: CSVRecord(fields: ["1", "2", "3", "4"], line: 2)) }
+        #expect(throws: CSVError.self) {
+            try header.checkFieldCount(of: CSVRecord(fields: ["1", "2", "3", "4"], line: 2))
+        }
         try header.checkFieldCount(of: CSVRecord(fields: ["1", "2", "3"], line: 2))
     }
 }

@@ -68,7 +68,8 @@ struct CSVReaderErrorTests {
 
     @Test("records over the size limit are refused, so a runaway quote cannot exhaust memory")
     func recordTooLong() throws {
-        let (records, error) = failure(Array("ok\n\"never closed".utf8) + Array(repeating: 0x61, count: 500), maximumRecordBytes: 100)
+        let (records, error) = failure(
+            Array("ok\n\"never closed".utf8) + Array(repeating: 0x61, count: 500), maximumRecordBytes: 100)
         #expect(records.count == 1)
         #expect(error?.kind == .recordTooLong)
         #expect(error?.line == 2)

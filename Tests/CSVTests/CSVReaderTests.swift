@@ -54,7 +54,8 @@ struct CSVReaderTests {
 
     @Test("quoted fields keep commas, doubled quotes, line breaks and spaces exactly")
     func quotedContent() throws {
-        let records = try CSVReader.records(in: "\"a,b\",\"say \"\"hi\"\"\",\"\"\"\",\"  padded  \",\"multi\r\n\r\nline\"\nnext,row")
+        let records = try CSVReader.records(
+            in: "\"a,b\",\"say \"\"hi\"\"\",\"\"\"\",\"  padded  \",\"multi\r\n\r\nline\"\nnext,row")
         #expect(records[0].fields == ["a,b", "say \"hi\"", "\"", "  padded  ", "multi\r\n\r\nline"])
         #expect(records[1].line == 4)
         // Unquoted fields keep their spaces too (RFC 4180: spaces are part of a field).

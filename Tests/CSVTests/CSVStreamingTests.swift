@@ -7,7 +7,8 @@ import Testing
 struct CSVStreamingTests {
     /// Everything the reader has to get right across a chunk boundary: a BOM, quotes, doubled
     /// quotes, CR LF, multi-byte characters, an embedded line break.
-    static let document: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(RegisterSample.text.utf8)
+    static let document: [UInt8] =
+        [0xEF, 0xBB, 0xBF] + Array(RegisterSample.text.utf8)
         + Array("\"Ynys Môn 😀\",\"a\"\"b\",\"c\r\nd\"\r\nlast,row".utf8)
 
     private static func readWhole(_ bytes: [UInt8]) throws -> [CSVRecord] {
@@ -77,7 +78,8 @@ struct CSVStreamingTests {
     func largeUpload() throws {
         var text = "reference,council,received,note\r\n"
         for number in 0..<20_000 {
-            text += "\(number),\"Council \(number), Borough\",2024-01-\(number % 28 + 1),\"said \"\"no\"\"\nthen yes\"\r\n"
+            text +=
+                "\(number),\"Council \(number), Borough\",2024-01-\(number % 28 + 1),\"said \"\"no\"\"\nthen yes\"\r\n"
         }
         let bytes = Array(text.utf8)
         var source = CSVChunkedBytes(bytes, chunkSize: 4096)
@@ -89,12 +91,18 @@ struct CSVStreamingTests {
             last = record
         }
         #expect(count == 20_001)
-        #expect(last == CSVRecord(fields: ["19999", "Council 19999, Borough", "2024-01-8", "said \"no\"\nthen yes"], line: 2 * 19_999 + 2))
+        #expect(
+            last
+                == CSVRecord(
+                    fields: ["19999", "Council 19999, Borough", "2024-01-8", "said \"no\"\nthen yes"],
+                    line: 2 * 19_999 + 2))
     }
 
     @Test("reading a file in chunks")
     func fileSource() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UInt64.random(in: 0...UInt64.max)).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "csv-\(UInt64.random(in: 0...UInt64.max)).csv"
+        ).path
         try Data(Self.document).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         var source = try CSVFileSource(path: path, chunkSize: 5)

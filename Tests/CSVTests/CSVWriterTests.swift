@@ -19,13 +19,16 @@ struct CSVWriterTests {
         writer.writeRow([])
         #expect(
             text(writer.bytes)
-                == "name,note\r\n\"Bristol, City of\",\"say \"\"hi\"\"\"\r\nplain,\"two\nlines\"\r\n\"cr\r\",\r\n\"\"\r\n\r\n")
+                == "name,note\r\n\"Bristol, City of\",\"say \"\"hi\"\"\"\r\nplain,\"two\nlines\"\r\n\"cr\r\",\r\n\"\"\r\n\r\n"
+        )
     }
 
     @Test("formula protection prefixes an apostrophe but leaves numbers alone")
     func formulaProtection() {
         var writer = CSVWriter()
-        writer.writeRow(["=SUM(A1:A2)", "+cmd", "-1.5", "+3", "-2e-3", "@x", "\tx", "-", "-1+2", "=a,b", "plain", "1e5"])
+        writer.writeRow([
+            "=SUM(A1:A2)", "+cmd", "-1.5", "+3", "-2e-3", "@x", "\tx", "-", "-1+2", "=a,b", "plain", "1e5",
+        ])
         #expect(text(writer.bytes) == "'=SUM(A1:A2),'+cmd,-1.5,+3,-2e-3,'@x,'\tx,'-,'-1+2,\"'=a,b\",plain,1e5\r\n")
         #expect(CSVWriter.isPlainNumber(".5".utf8))
         #expect(CSVWriter.isPlainNumber("-12.".utf8))
@@ -47,7 +50,8 @@ struct CSVWriterTests {
     @Test("the register sample survives a write-read round trip")
     func registerRoundTrip() throws {
         let records = try CSVReader.records(in: RegisterSample.text)
-        let bytes = CSVWriter.encode(header: records[0].fields, rows: records.dropFirst().map(\.fields), formulaProtection: .none)
+        let bytes = CSVWriter.encode(
+            header: records[0].fields, rows: records.dropFirst().map(\.fields), formulaProtection: .none)
         #expect(try CSVReader.records(in: bytes).map(\.fields) == records.map(\.fields))
     }
 
@@ -58,7 +62,10 @@ struct CSVWriterTests {
         let width = Int.random(in: 1...6, using: &generator)
         let rows: [[String]] = (0..<Int.random(in: 1...10, using: &generator)).map { _ in
             (0..<width).map { _ in
-                String((0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "a" })
+                String(
+                    (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                        alphabet.randomElement(using: &generator) ?? "a"
+                    })
             }
         }
         var writer = CSVWriter(formulaProtection: .none)

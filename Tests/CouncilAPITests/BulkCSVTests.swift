@@ -9,7 +9,9 @@ struct BulkCSVTests {
     static let header =
         "reference,council,received,decided,category,subcategory,outcome,not_for_us_reason,remedy_before_ombudsman,compliance"
 
-    @Test("a CSV upload stores its rows: empty cells are absent, booleans are true/false, quoted commas survive", arguments: TestEngine.allCases)
+    @Test(
+        "a CSV upload stores its rows: empty cells are absent, booleans are true/false, quoted commas survive",
+        arguments: TestEngine.allCases)
     func csvSuccess(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)
         let body = [
@@ -40,7 +42,9 @@ struct BulkCSVTests {
         #expect(again["unchanged"] as? Int == 3)
     }
 
-    @Test("a bad CSV record is reported with the physical line it starts on, and nothing is written", arguments: TestEngine.allCases)
+    @Test(
+        "a bad CSV record is reported with the physical line it starts on, and nothing is written",
+        arguments: TestEngine.allCases)
     func csvErrorLine(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)
         let body = [
@@ -60,7 +64,9 @@ struct BulkCSVTests {
         #expect(try Bulk.isStored(api, 9) == false)
     }
 
-    @Test("a header naming an unknown or server-set column refuses the upload once, on the header's line", arguments: TestEngine.allCases)
+    @Test(
+        "a header naming an unknown or server-set column refuses the upload once, on the header's line",
+        arguments: TestEngine.allCases)
     func csvUnknownColumns(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)
         let body =
@@ -73,7 +79,9 @@ struct BulkCSVTests {
         #expect(try Bulk.isStored(api, 1) == false)
     }
 
-    @Test("broken quoting refuses the whole upload, even in partial mode, since the rows after it cannot be told apart", arguments: TestEngine.allCases)
+    @Test(
+        "broken quoting refuses the whole upload, even in partial mode, since the rows after it cannot be told apart",
+        arguments: TestEngine.allCases)
     func csvBrokenQuoting(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)
         let body = [

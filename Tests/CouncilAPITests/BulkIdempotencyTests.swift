@@ -7,7 +7,9 @@ import Testing
 /// kept answer, without being applied again.
 @Suite("Bulk upload: idempotency")
 struct BulkIdempotencyTests {
-    @Test("repeating an upload with its key replays the first answer, even after the data changed since", arguments: TestEngine.allCases)
+    @Test(
+        "repeating an upload with its key replays the first answer, even after the data changed since",
+        arguments: TestEngine.allCases)
     func replay(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)
         let body = [Bulk.line(1), Bulk.line(2, decided: "not a date")].joined(separator: "\n")
@@ -53,7 +55,9 @@ struct BulkIdempotencyTests {
         #expect(again.header("Idempotent-Replayed") == "true")
     }
 
-    @Test("a refused upload keeps no answer: corrected, it can be sent again under the same key", arguments: TestEngine.allCases)
+    @Test(
+        "a refused upload keeps no answer: corrected, it can be sent again under the same key",
+        arguments: TestEngine.allCases)
     func refusalIsNotKept(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)
         let key = [("Idempotency-Key", "bulk-\(UUID().uuidString)")]

@@ -29,7 +29,9 @@ struct BulkLimitsTests {
         #expect(try Bulk.upload(api, Bulk.line(1)).status == 200)
     }
 
-    @Test("a body far above the in-memory threshold (spooled to a file) is read as a stream and stored whole", arguments: TestEngine.allCases)
+    @Test(
+        "a body far above the in-memory threshold (spooled to a file) is read as a stream and stored whole",
+        arguments: TestEngine.allCases)
     func spooledBody(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)
         var body: [UInt8] = []
@@ -48,7 +50,9 @@ struct BulkLimitsTests {
         #expect(try Bulk.isStored(api, count))
     }
 
-    @Test("an upload without a valid bearer token is a 401 and writes nothing", arguments: TestEngine.allCases, [nil, "wrong-token"])
+    @Test(
+        "an upload without a valid bearer token is a 401 and writes nothing", arguments: TestEngine.allCases,
+        [nil, "wrong-token"])
     func unauthenticated(engine: TestEngine, token: String?) throws {
         let api = try Bulk.api(engine: engine)
         let response = try Bulk.upload(api, Bulk.line(1), token: token)

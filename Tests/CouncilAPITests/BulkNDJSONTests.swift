@@ -6,7 +6,9 @@ import Testing
 /// `POST /v1/complaints/bulk` with NDJSON: atomic and partial uploads over a live server.
 @Suite("Bulk upload: NDJSON")
 struct BulkNDJSONTests {
-    @Test("an atomic upload stores every line and counts them; blank lines and a missing final newline are fine", arguments: TestEngine.allCases)
+    @Test(
+        "an atomic upload stores every line and counts them; blank lines and a missing final newline are fine",
+        arguments: TestEngine.allCases)
     func atomicSuccess(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)
         let body = [
@@ -33,7 +35,9 @@ struct BulkNDJSONTests {
         #expect(upheld["remedy_before_ombudsman"] as? Bool == true)
     }
 
-    @Test("sending the same upload again changes nothing; a changed line is counted as updated", arguments: TestEngine.allCases)
+    @Test(
+        "sending the same upload again changes nothing; a changed line is counted as updated",
+        arguments: TestEngine.allCases)
     func resendIsUnchanged(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)
         let body = (1...5).map { Bulk.line($0) }.joined(separator: "\r\n") + "\r\n"
@@ -51,7 +55,9 @@ struct BulkNDJSONTests {
         #expect(stored["outcome"] as? String == "assessed_and_closed")
     }
 
-    @Test("one bad line refuses an atomic upload with 422 naming its line and field, and nothing is written", arguments: TestEngine.allCases)
+    @Test(
+        "one bad line refuses an atomic upload with 422 naming its line and field, and nothing is written",
+        arguments: TestEngine.allCases)
     func atomicRollback(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)
         let body = [Bulk.line(1), Bulk.line(2), Bulk.line(3, decided: "2024-02-30"), Bulk.line(4)].joined(
@@ -95,7 +101,9 @@ struct BulkNDJSONTests {
         #expect(try Bulk.isStored(api, 1) == false)
     }
 
-    @Test("the fault list is capped at 1,000 entries and the answer says how many more there are", arguments: TestEngine.allCases)
+    @Test(
+        "the fault list is capped at 1,000 entries and the answer says how many more there are",
+        arguments: TestEngine.allCases)
     func faultListIsCapped(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)
         let body = (1...1200).map { Bulk.line($0, council: "nowhere") }.joined(separator: "\n")
@@ -106,7 +114,8 @@ struct BulkNDJSONTests {
         #expect((problem["detail"] as? String)?.contains("200 more") == true)
     }
 
-    @Test("partial mode writes the good lines and answers 207 with every line's outcome", arguments: TestEngine.allCases)
+    @Test(
+        "partial mode writes the good lines and answers 207 with every line's outcome", arguments: TestEngine.allCases)
     func partialMode(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)
         #expect(try Bulk.upload(api, Bulk.line(2)).status == 200)
@@ -166,7 +175,9 @@ struct BulkNDJSONTests {
         #expect(response.body.count < 400_000, "bounded: \(response.body.count) bytes")
     }
 
-    @Test("an upload with no complaint is refused in either mode", arguments: TestEngine.allCases, ["", "\n\n  \n", "\r\n"])
+    @Test(
+        "an upload with no complaint is refused in either mode", arguments: TestEngine.allCases,
+        ["", "\n\n  \n", "\r\n"])
     func emptyUpload(engine: TestEngine, body: String) throws {
         let api = try Bulk.api(engine: engine)
         for query in ["", "?mode=partial"] {
@@ -187,7 +198,9 @@ struct BulkNDJSONTests {
         #expect(try Bulk.isStored(api, 1) == false)
     }
 
-    @Test("a line longer than a complaint could be is refused with its number; the lines after it are still read", arguments: TestEngine.allCases)
+    @Test(
+        "a line longer than a complaint could be is refused with its number; the lines after it are still read",
+        arguments: TestEngine.allCases)
     func overlongLine(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)
         let long = Bulk.line(2, extra: #","subcategory":""# + String(repeating: "x", count: 70_000) + "\"")
@@ -199,7 +212,9 @@ struct BulkNDJSONTests {
         #expect(faults.map(\.field) == ["line", "council"])
     }
 
-    @Test("a UTF-8 byte order mark before the first line is skipped, in NDJSON and in CSV", arguments: TestEngine.allCases)
+    @Test(
+        "a UTF-8 byte order mark before the first line is skipped, in NDJSON and in CSV", arguments: TestEngine.allCases
+    )
     func byteOrderMark(engine: TestEngine) throws {
         let api = try Bulk.api(engine: engine)
         let bom = "\u{FEFF}"

@@ -6,11 +6,13 @@ import Testing
 /// Lists and statistics as CSV, asked for by `Accept: text/csv` or `format=csv`: a header row, and
 /// figures rounded as the Ombudsman's page rounds them.
 @Suite struct CSVRepresentationTests {
-    @Test(arguments: TestEngine.allCases, [
-        ("/v1/complaints?limit=3", [("Accept", "text/csv")]),
-        ("/v1/complaints?limit=3&format=csv", []),
-        ("/v1/complaints?limit=3&format=csv", [("Accept", "application/json")]),
-    ])
+    @Test(
+        arguments: TestEngine.allCases,
+        [
+            ("/v1/complaints?limit=3", [("Accept", "text/csv")]),
+            ("/v1/complaints?limit=3&format=csv", []),
+            ("/v1/complaints?limit=3&format=csv", [("Accept", "application/json")]),
+        ])
     func aListAsCSV(engine: TestEngine, _ request: (target: String, headers: [(String, String)])) throws {
         let (target, headers) = request
         let api = try LiveAPI(engine: engine)

@@ -71,7 +71,9 @@ struct ConditionalWriteTests {
         return (api, try #require(created.header("ETag")))
     }
 
-    @Test("GET answers a strong ETag of the record's content: stable, the write answer's tag, changed by a change and back with the content", arguments: TestEngine.allCases, Resource.allCases)
+    @Test(
+        "GET answers a strong ETag of the record's content: stable, the write answer's tag, changed by a change and back with the content",
+        arguments: TestEngine.allCases, Resource.allCases)
     func getTagFollowsContent(engine: TestEngine, resource: Resource) throws {
         let (api, created) = try Self.stored(resource, engine: engine)
         #expect(Self.isStrongTag(created))
@@ -108,7 +110,9 @@ struct ConditionalWriteTests {
         #expect(try api.get(resource.path, headers: [("If-None-Match", Self.staleTag)]).status == 200)
     }
 
-    @Test("PUT with the current tag in If-Match replaces the record and answers its new ETag", arguments: TestEngine.allCases, Resource.allCases)
+    @Test(
+        "PUT with the current tag in If-Match replaces the record and answers its new ETag",
+        arguments: TestEngine.allCases, Resource.allCases)
     func putWithMatchingIfMatch(engine: TestEngine, resource: Resource) throws {
         let (api, tag) = try Self.stored(resource, engine: engine)
         let response = try api.send("PUT", resource.path, object: resource.changed, headers: [("If-Match", tag)])
@@ -120,10 +124,13 @@ struct ConditionalWriteTests {
         #expect(try api.object(current)[resource.changedMember.name] as? String == resource.changedMember.value)
     }
 
-    @Test("PUT with a stale If-Match is a 412 problem naming the current ETag, and the record is unchanged", arguments: TestEngine.allCases, Resource.allCases)
+    @Test(
+        "PUT with a stale If-Match is a 412 problem naming the current ETag, and the record is unchanged",
+        arguments: TestEngine.allCases, Resource.allCases)
     func putWithStaleIfMatch(engine: TestEngine, resource: Resource) throws {
         let (api, tag) = try Self.stored(resource, engine: engine)
-        let response = try api.send("PUT", resource.path, object: resource.changed, headers: [("If-Match", Self.staleTag)])
+        let response = try api.send(
+            "PUT", resource.path, object: resource.changed, headers: [("If-Match", Self.staleTag)])
         #expect(response.status == 412)
         #expect(response.header("Content-Type") == "application/problem+json")
         let problem = try api.object(response)
@@ -146,7 +153,9 @@ struct ConditionalWriteTests {
         #expect(star.status == 200)
     }
 
-    @Test("If-Match on a record that does not exist is a 412 without current_etag, and nothing is created", arguments: TestEngine.allCases, Resource.allCases)
+    @Test(
+        "If-Match on a record that does not exist is a 412 without current_etag, and nothing is created",
+        arguments: TestEngine.allCases, Resource.allCases)
     func ifMatchOnNothing(engine: TestEngine, resource: Resource) throws {
         let api = try LiveAPI.writable(engine: engine)
         let response = try api.send("PUT", resource.path, object: resource.body, headers: [("If-Match", Self.staleTag)])
@@ -155,7 +164,9 @@ struct ConditionalWriteTests {
         #expect(try api.get(resource.path).status == 404)
     }
 
-    @Test("If-None-Match: * creates a new record and is a 412 naming the tag when the record exists", arguments: TestEngine.allCases, Resource.allCases)
+    @Test(
+        "If-None-Match: * creates a new record and is a 412 naming the tag when the record exists",
+        arguments: TestEngine.allCases, Resource.allCases)
     func ifNoneMatchStar(engine: TestEngine, resource: Resource) throws {
         let api = try LiveAPI.writable(engine: engine)
         let created = try api.send("PUT", resource.path, object: resource.body, headers: [("If-None-Match", "*")])
@@ -170,7 +181,9 @@ struct ConditionalWriteTests {
         #expect(try api.get(resource.path).header("ETag") == tag)
     }
 
-    @Test("DELETE with a stale If-Match is a 412 and the decision stays; with the current tag it is deleted", arguments: TestEngine.allCases)
+    @Test(
+        "DELETE with a stale If-Match is a 412 and the decision stays; with the current tag it is deleted",
+        arguments: TestEngine.allCases)
     func conditionalDelete(engine: TestEngine) throws {
         let resource = Resource.complaint
         let (api, tag) = try Self.stored(resource, engine: engine)
@@ -184,7 +197,9 @@ struct ConditionalWriteTests {
         #expect(try api.get(resource.path).status == 404)
     }
 
-    @Test("with requireIfMatch, PUT without If-Match is a 428 problem and nothing is written; with If-Match or If-None-Match: * it goes through", arguments: TestEngine.allCases, Resource.allCases)
+    @Test(
+        "with requireIfMatch, PUT without If-Match is a 428 problem and nothing is written; with If-Match or If-None-Match: * it goes through",
+        arguments: TestEngine.allCases, Resource.allCases)
     func requiredIfMatchOnPut(engine: TestEngine, resource: Resource) throws {
         let (api, tag) = try Self.stored(resource, engine: engine, requireIfMatch: true)
         let blind = try api.send("PUT", resource.path, object: resource.changed)
@@ -215,7 +230,9 @@ struct ConditionalWriteTests {
         #expect(try api.send("PUT", otherPath, object: other, headers: [("If-None-Match", "*")]).status == 201)
     }
 
-    @Test("with requireIfMatch, DELETE without If-Match is a 428 and the decision stays; with If-Match it is deleted", arguments: TestEngine.allCases)
+    @Test(
+        "with requireIfMatch, DELETE without If-Match is a 428 and the decision stays; with If-Match it is deleted",
+        arguments: TestEngine.allCases)
     func requiredIfMatchOnDelete(engine: TestEngine) throws {
         let resource = Resource.complaint
         let (api, tag) = try Self.stored(resource, engine: engine, requireIfMatch: true)

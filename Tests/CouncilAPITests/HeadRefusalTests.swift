@@ -25,14 +25,15 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)").path
     }
 
-    @Test(arguments: [
-        ("POST", "/v1/complaints/bulk", "application/x-ndjson", nil, 401),
-        ("POST", "/v1/complaints/bulk", "application/x-ndjson", "Bearer wrong", 401),
-        ("POST", "/v1/complaints/bulk", "application/pdf", "Bearer \(token)", 415),
-        ("POST", "/v1/complaints", "text/plain", "Bearer \(token)", 415),
-        ("POST", "/v1/no-such-thing", "application/json", "Bearer \(token)", 404),
-        ("PATCH", "/v1/complaints/bulk", "application/x-ndjson", "Bearer \(token)", 405),
-    ] as [(String, String, String, String?, Int)])
+    @Test(
+        arguments: [
+            ("POST", "/v1/complaints/bulk", "application/x-ndjson", nil, 401),
+            ("POST", "/v1/complaints/bulk", "application/x-ndjson", "Bearer wrong", 401),
+            ("POST", "/v1/complaints/bulk", "application/pdf", "Bearer \(token)", 415),
+            ("POST", "/v1/complaints", "text/plain", "Bearer \(token)", 415),
+            ("POST", "/v1/no-such-thing", "application/json", "Bearer \(token)", 404),
+            ("PATCH", "/v1/complaints/bulk", "application/x-ndjson", "Bearer \(token)", 405),
+        ] as [(String, String, String, String?, Int)])
     func aHeadThatDecidesIsAnsweredBeforeTheBodyAndWithoutContinue(
         _ request: (method: String, target: String, contentType: String, authorization: String?, status: Int)
     ) throws {
@@ -59,10 +60,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: spool) }
         let api = try api(spool: spool)
         let client = try api.live.connect()
-        let line = #"{"reference":"24 912 001","council":"knowsley","decided":"2024-09-02","category":"Housing","outcome":"not_upheld"}"#
+        let line =
+            #"{"reference":"24 912 001","council":"knowsley","decided":"2024-09-02","category":"Housing","outcome":"not_upheld"}"#
         try client.send(
             "POST /v1/complaints/bulk HTTP/1.1\r\nHost: t\r\nContent-Type: application/x-ndjson\r\n"
-                + "Authorization: Bearer \(Self.token)\r\nContent-Length: \(line.utf8.count)\r\nExpect: 100-continue\r\n\r\n")
+                + "Authorization: Bearer \(Self.token)\r\nContent-Length: \(line.utf8.count)\r\nExpect: 100-continue\r\n\r\n"
+        )
         #expect(try client.readResponse().status == 100)
         try client.send(line)
         #expect(try client.readResponse().status == 200)

@@ -12,7 +12,8 @@ import Testing
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             folder = folder.deletingLastPathComponent()
         }
-        throw HealthcheckTestError(description: "council-api binary not found near \(CommandLine.arguments.first ?? "")")
+        throw HealthcheckTestError(
+            description: "council-api binary not found near \(CommandLine.arguments.first ?? "")")
     }
 
     static func run(_ arguments: [String]) throws -> Int32 {
@@ -29,7 +30,9 @@ import Testing
     @Test func exitsZeroWhenReadyAndOneOtherwise() throws {
         let api = try LiveAPI()
         #expect(try Self.run(["--url", "http://127.0.0.1:\(api.live.port)/readyz"]) == 0)
-        #expect(try Self.run(["--url", "http://127.0.0.1:\(api.live.port)/v1/councils/atlantis"]) == 1, "a 404 is not healthy")
+        #expect(
+            try Self.run(["--url", "http://127.0.0.1:\(api.live.port)/v1/councils/atlantis"]) == 1,
+            "a 404 is not healthy")
         #expect(try Self.run(["--url", "http://127.0.0.1:1/readyz", "--timeout", "1"]) == 1, "nothing listening")
         #expect(try Self.run(["--url", "https://example.org/readyz"]) == 1, "an unusable URL is unhealthy")
     }

@@ -10,7 +10,9 @@ import Testing
 @Suite struct IngestionAuthenticationTests {
     static let complaint = JSONValue.object(WriteFixtures.complaint).serializedString()
 
-    @Test(arguments: TestEngine.allCases) func withNoTokenConfiguredWritesAreForbiddenAndReadsOpen(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func withNoTokenConfiguredWritesAreForbiddenAndReadsOpen(engine: TestEngine)
+        throws
+    {
         let api = try LiveAPI.writable(engine: engine, tokens: [])
         let response = try api.send("POST", "/v1/complaints", json: Self.complaint)
         #expect(response.status == 403)
@@ -36,7 +38,9 @@ import Testing
         #expect(response.header("WWW-Authenticate") == "Bearer realm=\"council-api\", error=\"invalid_token\"")
     }
 
-    @Test(arguments: TestEngine.allCases, ["Basic dXNlcjpwYXNz", "Bearer", "Bearer  ", "s3cret-write-token", "Bearer a b"])
+    @Test(
+        arguments: TestEngine.allCases,
+        ["Basic dXNlcjpwYXNz", "Bearer", "Bearer  ", "s3cret-write-token", "Bearer a b"])
     func otherAuthorizationHeadersAreA401(engine: TestEngine, _ value: String) throws {
         let api = try LiveAPI.writable(engine: engine)
         let response = try api.send(
@@ -50,7 +54,9 @@ import Testing
         #expect(try api.send("POST", "/v1/complaints", json: Self.complaint).status == 201)
     }
 
-    @Test(arguments: TestEngine.allCases) func everyConfiguredTokenIsAcceptedAndTheSchemeIsCaseInsensitive(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func everyConfiguredTokenIsAcceptedAndTheSchemeIsCaseInsensitive(
+        engine: TestEngine
+    ) throws {
         let api = try LiveAPI.writable(engine: engine)
         let response = try api.send(
             "POST", "/v1/complaints", json: Self.complaint, token: nil,
@@ -64,10 +70,12 @@ import Testing
         #expect(malformed.status == 401)
     }
 
-    @Test(arguments: TestEngine.allCases, [
-        ("PUT", "/v1/complaints/24123456"), ("DELETE", "/v1/complaints/23008737"), ("POST", "/v1/councils"),
-        ("POST", "/v1/complaints/bulk"),
-    ])
+    @Test(
+        arguments: TestEngine.allCases,
+        [
+            ("PUT", "/v1/complaints/24123456"), ("DELETE", "/v1/complaints/23008737"), ("POST", "/v1/councils"),
+            ("POST", "/v1/complaints/bulk"),
+        ])
     func everyWriteMethodNeedsTheToken(engine: TestEngine, _ route: (method: String, path: String)) throws {
         let (method, path) = route
         let api = try LiveAPI.writable(engine: engine)

@@ -63,7 +63,9 @@ import Testing
             }) == 1)
     }
 
-    @Test(arguments: TestEngine.allCases) func postOfADifferentDecisionUnderAnExistingReferenceIs409PointingToPut(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func postOfADifferentDecisionUnderAnExistingReferenceIs409PointingToPut(
+        engine: TestEngine
+    ) throws {
         let api = try LiveAPI.writable(engine: engine)
         #expect(try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint).status == 201)
         var changed = WriteFixtures.complaint

@@ -4,8 +4,8 @@ import HTTPServer
 import HTTPTestSupport
 import JSON
 import Repositories
-import StoreTestSupport
 import SQLiteStore
+import StoreTestSupport
 import Synchronization
 import Testing
 
@@ -56,7 +56,8 @@ import Testing
         #expect(try api.get("/v1/complaints/24000001").status == 404)
     }
 
-    @Test(arguments: TestEngine.allCases) func theSameKeyOnAnotherPathOrFromAnotherTokenIs422(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func theSameKeyOnAnotherPathOrFromAnotherTokenIs422(engine: TestEngine) throws
+    {
         let api = try LiveAPI.writable(engine: engine)
         #expect(
             try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key("k-3")).status
@@ -91,7 +92,9 @@ import Testing
         #expect(replay.header("Idempotent-Replayed") == "true")
     }
 
-    @Test(arguments: TestEngine.allCases, ["", String(repeating: "k", count: 256), "with space", "tab\there", "caf\u{e9}"])
+    @Test(
+        arguments: TestEngine.allCases,
+        ["", String(repeating: "k", count: 256), "with space", "tab\there", "caf\u{e9}"])
     func malformedKeysAre400(engine: TestEngine, _ value: String) throws {
         let api = try LiveAPI.writable(engine: engine)
         let response = try api.send("POST", "/v1/complaints", object: WriteFixtures.complaint, headers: Self.key(value))
@@ -161,7 +164,9 @@ import Testing
         try engine.makeStore(migrationsDirectory: try DataStore.locateMigrations(explicit: nil))
     }
 
-    @Test(arguments: TestEngine.allCases) func aSecondRequestWhileTheFirstIsInFlightIs409ThenGetsTheReplay(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func aSecondRequestWhileTheFirstIsInFlightIs409ThenGetsTheReplay(
+        engine: TestEngine
+    ) throws {
         let runner = WriteRunner(store: try makeStore(engine))
         let entered = DispatchSemaphore(value: 0)
         let proceed = DispatchSemaphore(value: 0)

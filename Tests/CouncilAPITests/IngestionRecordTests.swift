@@ -39,7 +39,8 @@ import Testing
         #expect(try api.get("/v1/councils/testshire").status == 404)
     }
 
-    @Test(arguments: TestEngine.allCases) func putToTheGSSCodeChangesTheIdAndTheRecordsFollow(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func putToTheGSSCodeChangesTheIdAndTheRecordsFollow(engine: TestEngine) throws
+    {
         let api = try LiveAPI.writable(engine: engine)
         let knowsley = try api.object(try api.get("/v1/councils/knowsley"))
         var moved = JSONObject()
@@ -107,7 +108,9 @@ import Testing
                 == "Council failed to review care charges properly")
     }
 
-    @Test(arguments: TestEngine.allCases) func serviceImprovementIsStoredWithItsActionsInOrder(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func serviceImprovementIsStoredWithItsActionsInOrder(engine: TestEngine)
+        throws
+    {
         let api = try LiveAPI.writable(engine: engine)
         let response = try api.send("POST", "/v1/service-improvements", object: WriteFixtures.serviceImprovement)
         #expect(response.status == 201)
@@ -130,7 +133,9 @@ import Testing
         #expect(try api.object(replaced)["url"] is NSNull)
     }
 
-    @Test(arguments: TestEngine.allCases) func publishedAverageAcceptsRatesAsFractionsAndCountsAbove1(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func publishedAverageAcceptsRatesAsFractionsAndCountsAbove1(
+        engine: TestEngine
+    ) throws {
         let api = try LiveAPI.writable(engine: engine)
         let rate = try api.send("POST", "/v1/published-averages", object: WriteFixtures.publishedAverage)
         #expect(rate.status == 201)

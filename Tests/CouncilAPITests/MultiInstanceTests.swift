@@ -84,7 +84,8 @@ import Testing
         let (a, b) = try pair()
         let lines = (0..<1_500).map { serial in
             let digits = String(600_000 + serial)
-            return #"{"reference":"24 \#(digits.prefix(3)) \#(digits.suffix(3))","council":"knowsley","decided":"2024-09-02","category":"Housing","outcome":"not_upheld"}"#
+            return
+                #"{"reference":"24 \#(digits.prefix(3)) \#(digits.suffix(3))","council":"knowsley","decided":"2024-09-02","category":"Housing","outcome":"not_upheld"}"#
         }
         let body = lines.joined(separator: "\n")
         let answers = Mutex<[RawResponse?]>([nil, nil])
@@ -110,7 +111,9 @@ import Testing
     }
 
     @Test func instancesStartingAtOnceOnAnEmptyDatabaseMigrateItOnce() throws {
-        guard let url = TestEngine.postgresURL else { try Test.cancel("PostgreSQL half: set TEST_DATABASE_URL to run it") }
+        guard let url = TestEngine.postgresURL else {
+            try Test.cancel("PostgreSQL half: set TEST_DATABASE_URL to run it")
+        }
         let migrations = try DataStore.locateMigrations(explicit: nil)
         let first = try DataStore.temporaryPostgres(url: url, migrationsDirectory: migrations, migrate: false)
         let instances = [first] + (0..<3).compactMap { _ in first.anotherInstance() }
@@ -127,7 +130,9 @@ import Testing
         }
         #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
         let runs = applied.withLock { $0 }
-        #expect(runs.filter { !$0.isEmpty } == [["0001_initial.sql", "0002_idempotency.sql", "0003_identity_rules.sql"]], "\(runs)")
+        #expect(
+            runs.filter { !$0.isEmpty } == [["0001_initial.sql", "0002_idempotency.sql", "0003_identity_rules.sql"]],
+            "\(runs)")
         #expect(runs.count == instances.count)
         #expect(try first.councils.list(page: PageRequest(limit: 5)).items.isEmpty)
     }

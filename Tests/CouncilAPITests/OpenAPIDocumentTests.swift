@@ -55,7 +55,9 @@ struct OpenAPIDocumentTests {
             #expect(ids.insert(id).inserted, "operationId \(id) is used twice")
             #expect(operation["summary"]?.stringValue?.isEmpty == false, "\(name) has no summary")
             let tags = try #require(operation["tags"]?.arrayValue, "\(name) has no tags")
-            #expect(!tags.isEmpty && tags.allSatisfy { declared.contains($0.stringValue ?? "") }, "\(name) has an undeclared tag")
+            #expect(
+                !tags.isEmpty && tags.allSatisfy { declared.contains($0.stringValue ?? "") },
+                "\(name) has an undeclared tag")
         }
     }
 
@@ -71,9 +73,13 @@ struct OpenAPIDocumentTests {
     @Test func pathParametersAreDeclared() throws {
         for (name, operation) in try allOperations() {
             let path = String(name.split(separator: " ")[1])
-            let templated = path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
-            let declared = (operation["parameters"]?.arrayValue ?? []).compactMap(dereference).filter { $0["in"] == "path" }
-                .compactMap { $0["name"]?.stringValue }
+            let templated = path.split(separator: "/").filter { $0.hasPrefix("{") }.map {
+                String($0.dropFirst().dropLast())
+            }
+            let declared = (operation["parameters"]?.arrayValue ?? []).compactMap(dereference).filter {
+                $0["in"] == "path"
+            }
+            .compactMap { $0["name"]?.stringValue }
             #expect(declared.sorted() == templated.sorted(), "\(name)")
         }
     }
@@ -91,7 +97,9 @@ struct OpenAPIDocumentTests {
             let parameters = (operation["parameters"]?.arrayValue ?? []).compactMap(dereference)
             // 406 exactly where a representation is negotiated (the operations that offer CSV).
             let negotiates = parameters.contains { $0["name"] == "format" }
-            #expect(codes.contains("406") == negotiates, "\(name): 406 documented \(codes.contains("406")), negotiates \(negotiates)")
+            #expect(
+                codes.contains("406") == negotiates,
+                "\(name): 406 documented \(codes.contains("406")), negotiates \(negotiates)")
             if parameters.contains(where: { $0["in"] == "query" || $0["in"] == "path" }) {
                 #expect(codes.contains("400"), "\(name) takes parameters but lacks 400")
             }
@@ -126,7 +134,9 @@ struct OpenAPIDocumentTests {
             for (code, response) in responses where code.hasPrefix("4") || code.hasPrefix("5") {
                 let resolved = try #require(dereference(response))
                 #expect(
-                    resolved["content"]?["application/problem+json"]?["schema"] == ["$ref": "#/components/schemas/Problem"],
+                    resolved["content"]?["application/problem+json"]?["schema"] == [
+                        "$ref": "#/components/schemas/Problem"
+                    ],
                     "\(name) \(code) is not a problem document")
             }
         }
@@ -151,7 +161,8 @@ struct OpenAPIDocumentTests {
         #expect(input["additionalProperties"] == false)
         #expect(input["required"] == ["reference", "council", "decided", "category", "outcome"])
         let valid: JSONValue = [
-            "reference": "23-008-737", "council": "knowsley", "decided": "2024-06-30", "category": "Adult care services",
+            "reference": "23-008-737", "council": "knowsley", "decided": "2024-06-30",
+            "category": "Adult care services",
             "outcome": "upheld", "compliance": "complied",
         ]
         #expect(check(valid, "ComplaintInput").isEmpty)
@@ -166,7 +177,8 @@ struct OpenAPIDocumentTests {
     }
 
     @Test func sortOrdersCoverEveryKeyBothWays() throws {
-        let values = try #require(resolve("#/components/schemas/SortOrder")?["enum"]?.arrayValue).compactMap(\.stringValue)
+        let values = try #require(resolve("#/components/schemas/SortOrder")?["enum"]?.arrayValue).compactMap(
+            \.stringValue)
         for key in SortKey.allCases {
             #expect(values.contains(key.rawValue) && values.contains("-" + key.rawValue))
             #expect(LeagueOrder(parameter: "-" + key.rawValue) != nil)
@@ -183,7 +195,8 @@ struct OpenAPIDocumentTests {
         let council = Council(
             id: "knowsley", name: "Knowsley Metropolitan Borough Council", shortName: "Knowsley", gssCode: "E08000011",
             type: .metropolitanBorough, region: nil, isDemo: true)
-        let bare = Complaint(reference: reference, councilID: "knowsley", decided: decided, category: "Housing", outcome: .notUpheld)
+        let bare = Complaint(
+            reference: reference, councilID: "knowsley", decided: decided, category: "Housing", outcome: .notUpheld)
         let full = Complaint(
             reference: reference, councilID: "knowsley", received: CalendarDate(iso: "2024-01-02"), decided: decided,
             category: "Housing", subcategory: "Allocations", outcome: .upheld, remedyBeforeOmbudsman: false,
@@ -193,32 +206,54 @@ struct OpenAPIDocumentTests {
             notForUsReason: .premature)
         let samples: [(JSONValue, String)] = [
             (RecordJSON.council(council), "Council"),
-            (RecordJSON.council(Council(id: "a-b", name: "A", shortName: "A", gssCode: "E06000001", type: .unitary, region: "North East")), "Council"),
+            (
+                RecordJSON.council(
+                    Council(
+                        id: "a-b", name: "A", shortName: "A", gssCode: "E06000001", type: .unitary, region: "North East"
+                    )), "Council"
+            ),
             (RecordJSON.councilSummary(council), "CouncilSummary"),
-            (RecordJSON.population(Population(councilID: "knowsley", year: 2023, population: 155_000, source: "ons-mid-2023")), "Population"),
+            (
+                RecordJSON.population(
+                    Population(councilID: "knowsley", year: 2023, population: 155_000, source: "ons-mid-2023")),
+                "Population"
+            ),
             (RecordJSON.complaint(bare), "Complaint"),
             (RecordJSON.complaint(full), "Complaint"),
             (RecordJSON.complaint(notForUs), "Complaint"),
             (
                 RecordJSON.report(
-                    Report(id: "r1", councilID: "knowsley", title: "T", summary: "S", published: decided, reference: reference, url: "https://example.org/r1")),
+                    Report(
+                        id: "r1", councilID: "knowsley", title: "T", summary: "S", published: decided,
+                        reference: reference, url: "https://example.org/r1")),
                 "Report"
             ),
-            (RecordJSON.report(Report(id: "r2", councilID: "knowsley", title: "T", summary: "S", published: decided)), "Report"),
+            (
+                RecordJSON.report(
+                    Report(id: "r2", councilID: "knowsley", title: "T", summary: "S", published: decided)), "Report"
+            ),
             (
                 RecordJSON.serviceImprovement(
                     ServiceImprovement(
-                        reference: reference, councilID: "knowsley", category: "Housing", subcategory: nil, decided: decided,
+                        reference: reference, councilID: "knowsley", category: "Housing", subcategory: nil,
+                        decided: decided,
                         source: .report, actions: ["Remind staff.", "Review the policy."])),
                 "ServiceImprovement"
             ),
-            (RecordJSON.annualLetter(AnnualLetter(councilID: "knowsley", year: year, published: decided)), "AnnualLetter"),
             (
-                RecordJSON.annualLetter(AnnualLetter(councilID: "knowsley", year: year, published: decided, url: "https://example.org/l", text: "Dear…")),
+                RecordJSON.annualLetter(AnnualLetter(councilID: "knowsley", year: year, published: decided)),
                 "AnnualLetter"
             ),
             (
-                RecordJSON.publishedAverage(PublishedAverage(year: year, councilType: .county, metric: .upheldRate, value: 0.81, isDemo: true)),
+                RecordJSON.annualLetter(
+                    AnnualLetter(
+                        councilID: "knowsley", year: year, published: decided, url: "https://example.org/l",
+                        text: "Dear…")),
+                "AnnualLetter"
+            ),
+            (
+                RecordJSON.publishedAverage(
+                    PublishedAverage(year: year, councilType: .county, metric: .upheldRate, value: 0.81, isDemo: true)),
                 "PublishedAverage"
             ),
         ]
@@ -247,7 +282,8 @@ struct OpenAPIDocumentTests {
 
         for figures in [busy, quiet] {
             for comparison in [published, nil] {
-                let overview = StatisticsJSON.overview(council: council, figures: figures, averages: averages, published: comparison)
+                let overview = StatisticsJSON.overview(
+                    council: council, figures: figures, averages: averages, published: comparison)
                 #expect(check(overview, "Overview") == [], "\(overview)")
             }
             var item = StatisticsJSON.figures(figures)
@@ -307,7 +343,8 @@ struct OpenAPIDocumentTests {
     }
 
     private func check(_ value: JSONValue, _ schemaName: String) -> [String] {
-        SchemaChecker(document: document).errors(value, ["$ref": .string("#/components/schemas/\(schemaName)")], at: schemaName)
+        SchemaChecker(document: document).errors(
+            value, ["$ref": .string("#/components/schemas/\(schemaName)")], at: schemaName)
     }
 
     /// The subset of JSON Schema this document uses, enough to hold the API's JSON against it.
@@ -324,12 +361,15 @@ struct OpenAPIDocumentTests {
                 return errors(value, target, at: path)
             }
             if let options = schema["anyOf"]?.arrayValue {
-                return options.contains { errors(value, $0, at: path).isEmpty } ? [] : ["\(path): matches no anyOf option"]
+                return options.contains { errors(value, $0, at: path).isEmpty }
+                    ? [] : ["\(path): matches no anyOf option"]
             }
             var found: [String] = []
             if let types = schema["type"] {
                 let allowed = types.arrayValue?.compactMap(\.stringValue) ?? [types.stringValue ?? ""]
-                guard allowed.contains(where: { matches(value, type: $0) }) else { return ["\(path): \(value) is not \(allowed)"] }
+                guard allowed.contains(where: { matches(value, type: $0) }) else {
+                    return ["\(path): \(value) is not \(allowed)"]
+                }
             }
             if let values = schema["enum"]?.arrayValue, !values.contains(value) {
                 found.append("\(path): \(value) is not one of \(values)")
@@ -343,12 +383,17 @@ struct OpenAPIDocumentTests {
                 }
             }
             if let number = value.doubleValue, value.boolValue == nil {
-                if let minimum = schema["minimum"]?.doubleValue, number < minimum { found.append("\(path): below \(minimum)") }
-                if let maximum = schema["maximum"]?.doubleValue, number > maximum { found.append("\(path): above \(maximum)") }
+                if let minimum = schema["minimum"]?.doubleValue, number < minimum {
+                    found.append("\(path): below \(minimum)")
+                }
+                if let maximum = schema["maximum"]?.doubleValue, number > maximum {
+                    found.append("\(path): above \(maximum)")
+                }
             }
             if case .object(let object) = value {
                 let properties = schema["properties"]?.objectValue ?? JSONObject()
-                for required in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where object[required] == nil {
+                for required in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                where object[required] == nil {
                     found.append("\(path): lacks \(required)")
                 }
                 for (key, member) in object {

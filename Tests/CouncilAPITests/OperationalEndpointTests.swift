@@ -3,8 +3,8 @@ import Foundation
 import HTTPServer
 import HTTPTestSupport
 import Repositories
-import StoreTestSupport
 import SQLiteStore
+import StoreTestSupport
 import Testing
 
 /// What operators and tools see: health, readiness, metrics, HEAD.

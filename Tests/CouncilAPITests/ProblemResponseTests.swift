@@ -8,20 +8,24 @@ import Testing
 @Suite struct ProblemResponseTests {
     // MARK: 404
 
-    @Test(arguments: TestEngine.allCases, [
-        "/v1/councils/atlantis",
-        "/v1/councils/E99999999/statistics",
-        "/v1/councils/atlantis/service-improvements",
-        "/v1/complaints/99999999",
-        "/v1/complaints/99-999-999",
-        "/v1/reports/no-such-report",
-    ])
+    @Test(
+        arguments: TestEngine.allCases,
+        [
+            "/v1/councils/atlantis",
+            "/v1/councils/E99999999/statistics",
+            "/v1/councils/atlantis/service-improvements",
+            "/v1/complaints/99999999",
+            "/v1/complaints/99-999-999",
+            "/v1/reports/no-such-report",
+        ])
     func unknownResourcesAreNotFound(engine: TestEngine, _ target: String) throws {
         let api = try LiveAPI(engine: engine)
         try expectProblem(try api.get(target), status: 404, type: "/problems/not-found")
     }
 
-    @Test(arguments: TestEngine.allCases) func aMalformedReferenceIsNotFoundAndSaysHowToWriteOne(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func aMalformedReferenceIsNotFoundAndSaysHowToWriteOne(engine: TestEngine)
+        throws
+    {
         let api = try LiveAPI(engine: engine)
         let problem = try expectProblem(
             try api.get("/v1/complaints/not-a-ref"), status: 404, type: "/problems/not-found")
@@ -34,7 +38,9 @@ import Testing
         try expectProblem(try api.get("/v2/councils"), status: 404)
     }
 
-    @Test(arguments: TestEngine.allCases) func anUnknownCouncilFilterIsABadParameterNotAnEmptyList(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func anUnknownCouncilFilterIsABadParameterNotAnEmptyList(engine: TestEngine)
+        throws
+    {
         let api = try LiveAPI(engine: engine)
         let problem = try expectProblem(
             try api.get("/v1/complaints?council=atlantis"), status: 400, type: "/problems/invalid-parameter")

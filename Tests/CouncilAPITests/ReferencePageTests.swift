@@ -46,7 +46,8 @@ import Testing
         #expect(body[path: "comparison.published.compliance_rate"] as? Double == 1.0)
     }
 
-    @Test(arguments: TestEngine.allCases) func knowsleyServiceImprovementsAreTheTenOfThePage(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func knowsleyServiceImprovementsAreTheTenOfThePage(engine: TestEngine) throws
+    {
         let api = try LiveAPI(engine: engine)
         let response = try api.get("/v1/councils/knowsley/service-improvements?as_of=2025-03-31")
         #expect(response.status == 200)

@@ -22,8 +22,14 @@ import Testing
     @Test func staysWithinCapacity() {
         let memo = RevisionMemo<Int, Int>(capacity: 2)
         var computed = 0
-        for key in 0..<10 { _ = memo.value(for: key, revision: 1) { computed += 1; return key } }
-        _ = memo.value(for: 9, revision: 1) { computed += 1; return 9 }
+        for key in 0..<10 {
+            _ = memo.value(for: key, revision: 1) {
+                computed += 1; return key
+            }
+        }
+        _ = memo.value(for: 9, revision: 1) {
+            computed += 1; return 9
+        }
         #expect(computed == 10, "the most recent key survives eviction")
     }
 }

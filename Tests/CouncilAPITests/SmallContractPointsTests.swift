@@ -9,7 +9,9 @@ import Testing
 
 /// Small contract points found by independent tools, each pinned so it stays fixed.
 @Suite struct SmallContractPointsTests {
-    @Test(arguments: ["/v1/councils/knowsley/populations", "/v1/published-averages", "/v1/councils/knowsley/annual-letters"])
+    @Test(arguments: [
+        "/v1/councils/knowsley/populations", "/v1/published-averages", "/v1/councils/knowsley/annual-letters",
+    ])
     func aForgedCursorOfAnInMemoryListIsA400NotTheFirstPage(_ list: String) throws {
         let api = try LiveAPI()
         let forged = Cursor.encode(["no-such-item"])
@@ -29,7 +31,9 @@ import Testing
 
     @Test func answersThatDependOnAcceptSayVaryAccept() throws {
         let api = try LiveAPI()
-        for target in ["/v1/complaints?limit=2", "/v1/councils/knowsley/statistics?year=2024-25", "/v1/councils/knowsley"] {
+        for target in [
+            "/v1/complaints?limit=2", "/v1/councils/knowsley/statistics?year=2024-25", "/v1/councils/knowsley",
+        ] {
             let response = try api.get(target, headers: [("Accept", "text/csv")])
             #expect(response.headers.contains { $0.0.lowercased() == "vary" && $0.1.contains("Accept") }, "\(target)")
         }

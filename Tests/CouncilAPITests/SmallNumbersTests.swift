@@ -1,9 +1,10 @@
-@testable import CouncilAPI
-import Repositories
 import Foundation
 import HTTPTestSupport
+import Repositories
 import StoreTestSupport
 import Testing
+
+@testable import CouncilAPI
 
 /// Rates resting on few cases are said to be so (`small_numbers`), in JSON and CSV; the league
 /// table can leave such councils out (`min_investigated`); averages count whom they left out.

@@ -93,7 +93,8 @@ import Testing
         #expect(document[path: "paths./v1/statistics.get.responses.404"] != nil)
     }
 
-    @Test(arguments: TestEngine.allCases) func theHistoryIsOldestFirstAndEndsWithTheOverview(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func theHistoryIsOldestFirstAndEndsWithTheOverview(engine: TestEngine) throws
+    {
         let api = try LiveAPI(engine: engine)
         let response = try api.get("/v1/councils/knowsley/statistics/history")
         #expect(response.status == 200)

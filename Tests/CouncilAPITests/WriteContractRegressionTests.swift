@@ -28,7 +28,9 @@ import Testing
         #expect(try api.get("/v1/councils/knowsley/statistics/history").status == 200)
     }
 
-    @Test(arguments: TestEngine.allCases) func theFirstDayOfTheEarliestReportingYearIsStoredAndReadBack(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func theFirstDayOfTheEarliestReportingYearIsStoredAndReadBack(
+        engine: TestEngine
+    ) throws {
         let api = try LiveAPI.writable(engine: engine)
         var body = WriteFixtures.complaint
         body["received"] = "1900-04-01"
@@ -126,7 +128,9 @@ import Testing
     }
 
     /// A rate above 1 is refused; the document now bounds value by metric.
-    @Test(arguments: TestEngine.allCases) func ratesAreBoundedByMetricInTheDocumentAsInTheServer(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func ratesAreBoundedByMetricInTheDocumentAsInTheServer(engine: TestEngine)
+        throws
+    {
         let api = try LiveAPI.writable(engine: engine)
         var body = WriteFixtures.publishedAverage
         body["metric"] = "compliance_rate"
@@ -146,7 +150,9 @@ import Testing
     /// A published upheld_per_100k of 1e300 (any finite number is a valid figure) crashed the
     /// server when a council's statistics were asked for as CSV: one decimal was made with a
     /// trapping Int conversion.
-    @Test(arguments: TestEngine.allCases) func aHugePublishedFigureIsWrittenAsCSVWithoutCrashing(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func aHugePublishedFigureIsWrittenAsCSVWithoutCrashing(engine: TestEngine)
+        throws
+    {
         let api = try LiveAPI.writable(engine: engine)
         let body: JSONObject = [
             "year": "2024-25", "council_type": "metropolitan_borough", "metric": "upheld_per_100k", "value": 1e300,

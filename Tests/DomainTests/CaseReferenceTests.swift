@@ -10,8 +10,10 @@ import Testing
         #expect(reference.openedYear == 2023)
     }
 
-    @Test(arguments: ["23 008 73", "230087370", "23-008 737", "23  008 737", "2300873a", "", "23 0087 37",
-        "٢٣٠٠٨٧٣٧"])
+    @Test(arguments: [
+        "23 008 73", "230087370", "23-008 737", "23  008 737", "2300873a", "", "23 0087 37",
+        "٢٣٠٠٨٧٣٧",
+    ])
     func refusesMalformedReferences(_ text: String) {
         #expect(CaseReference(text) == nil)
     }

@@ -259,4 +259,3 @@ extension ConnectionMachine.InputStep: Equatable {
         }
     }
 }
-

@@ -62,7 +62,9 @@ struct ServerComponentsTests {
     }
 
     @Test func smallBodyStaysInMemory() throws {
-        var body = BodyAccumulator(limit: 100, memoryThreshold: 10, temporaryDirectory: NSTemporaryDirectory(), budget: SpoolBudget(limit: .max))
+        var body = BodyAccumulator(
+            limit: 100, memoryThreshold: 10, temporaryDirectory: NSTemporaryDirectory(),
+            budget: SpoolBudget(limit: .max))
         try body.append(Array("hello".utf8))
         guard case .bytes(let bytes) = try body.finish() else {
             Issue.record("expected an in-memory body")
@@ -72,7 +74,9 @@ struct ServerComponentsTests {
     }
 
     @Test func largeBodyIsSpooledAndTheFileRemovedWhenDropped() throws {
-        var body = BodyAccumulator(limit: 100, memoryThreshold: 10, temporaryDirectory: NSTemporaryDirectory(), budget: SpoolBudget(limit: .max))
+        var body = BodyAccumulator(
+            limit: 100, memoryThreshold: 10, temporaryDirectory: NSTemporaryDirectory(),
+            budget: SpoolBudget(limit: .max))
         try body.append(Array("0123456789".utf8))
         try body.append(Array("abcdef".utf8))
         var path = ""
@@ -89,15 +93,18 @@ struct ServerComponentsTests {
     }
 
     @Test func bodyOverTheLimitIsRefused() throws {
-        var body = BodyAccumulator(limit: 8, memoryThreshold: 4, temporaryDirectory: NSTemporaryDirectory(), budget: SpoolBudget(limit: .max))
+        var body = BodyAccumulator(
+            limit: 8, memoryThreshold: 4, temporaryDirectory: NSTemporaryDirectory(), budget: SpoolBudget(limit: .max))
         try body.append(Array("1234".utf8))
         #expect(throws: BodyCollectionError.self) { try body.append(Array("56789".utf8)) }
     }
 
     @Test func spooledBodiesTogetherStayWithinTheBudgetAndGiveTheirBytesBack() throws {
         let budget = SpoolBudget(limit: 30)
-        var first = BodyAccumulator(limit: 100, memoryThreshold: 4, temporaryDirectory: NSTemporaryDirectory(), budget: budget)
-        var second = BodyAccumulator(limit: 100, memoryThreshold: 4, temporaryDirectory: NSTemporaryDirectory(), budget: budget)
+        var first = BodyAccumulator(
+            limit: 100, memoryThreshold: 4, temporaryDirectory: NSTemporaryDirectory(), budget: budget)
+        var second = BodyAccumulator(
+            limit: 100, memoryThreshold: 4, temporaryDirectory: NSTemporaryDirectory(), budget: budget)
         try first.append(Array(repeating: 1, count: 20))
         #expect(budget.inUse == 20)
         #expect(throws: BodyCollectionError.self) { try second.append(Array(repeating: 2, count: 20)) }
@@ -108,15 +115,18 @@ struct ServerComponentsTests {
             _ = finished
         }
         #expect(budget.inUse == 0, "given back when the file is deleted")
-        var third = BodyAccumulator(limit: 100, memoryThreshold: 4, temporaryDirectory: NSTemporaryDirectory(), budget: budget)
+        var third = BodyAccumulator(
+            limit: 100, memoryThreshold: 4, temporaryDirectory: NSTemporaryDirectory(), budget: budget)
         try third.append(Array(repeating: 3, count: 25))
         #expect(budget.inUse == 25)
-        third = BodyAccumulator(limit: 100, memoryThreshold: 4, temporaryDirectory: NSTemporaryDirectory(), budget: budget)
+        third = BodyAccumulator(
+            limit: 100, memoryThreshold: 4, temporaryDirectory: NSTemporaryDirectory(), budget: budget)
         #expect(budget.inUse == 0, "an abandoned body gives its bytes back too")
     }
 
     @Test func unwritableSpoolDirectoryIsAnErrorNotACrash() {
-        var body = BodyAccumulator(limit: 100, memoryThreshold: 1, temporaryDirectory: "/nonexistent/dir", budget: SpoolBudget(limit: .max))
+        var body = BodyAccumulator(
+            limit: 100, memoryThreshold: 1, temporaryDirectory: "/nonexistent/dir", budget: SpoolBudget(limit: .max))
         #expect(throws: BodyCollectionError.self) { try body.append(Array("12".utf8)) }
     }
 

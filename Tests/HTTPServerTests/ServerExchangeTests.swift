@@ -1,6 +1,6 @@
+import Dispatch
 import HTTPTestSupport
 import JSON
-import Dispatch
 import Synchronization
 import Testing
 
@@ -49,7 +49,9 @@ struct ServerExchangeTests {
                     try client.send(
                         Array("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body)
                     let response = try client.readResponse()
-                    if response.body != body { failures.withLock { $0.append("connection \(connection) request \(request)") } }
+                    if response.body != body {
+                        failures.withLock { $0.append("connection \(connection) request \(request)") }
+                    }
                 }
             } catch {
                 failures.withLock { $0.append("connection \(connection): \(error)") }
@@ -66,7 +68,9 @@ struct ServerExchangeTests {
         let client = try live.connect(receiveTimeout: 20)
         var batch = ""
         for index in 0..<3000 {
-            batch += index == 1500 ? "GET /councils/mid HTTP/1.1\r\nHost: t\r\n\r\n" : "GET /inline?n=\(index) HTTP/1.1\r\nHost: t\r\n\r\n"
+            batch +=
+                index == 1500
+                ? "GET /councils/mid HTTP/1.1\r\nHost: t\r\n\r\n" : "GET /inline?n=\(index) HTTP/1.1\r\nHost: t\r\n\r\n"
         }
         try client.send(batch)
         for index in 0..<3000 {

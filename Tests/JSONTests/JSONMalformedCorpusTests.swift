@@ -28,7 +28,8 @@ struct JSONMalformedCorpusTests {
         documents += [
             [0xFF], [0xC3], [0x22, 0xC3, 0x28, 0x22], [0x5B, 0x22, 0xF0, 0x9F, 0x98, 0x22, 0x5D],
             [0xEF, 0xBB], [0xEF, 0xBB, 0xBF], [0x00], Array(repeating: 0x5B, count: 100_000),
-            Array(repeating: 0x7B, count: 1000), Array("[".utf8) + Array(repeating: 0x31, count: 400) + Array("e99999".utf8),
+            Array(repeating: 0x7B, count: 1000),
+            Array("[".utf8) + Array(repeating: 0x31, count: 400) + Array("e99999".utf8),
         ]
         return documents.map(Document.init)
     }()

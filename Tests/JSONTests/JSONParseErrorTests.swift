@@ -147,7 +147,8 @@ struct JSONParseErrorTests {
         let error = try #require(failure(tooDeep))
         #expect(error.kind == .nestingTooDeep)
         #expect(error.column == 65)
-        let objects = try #require(failure(String(repeating: #"{"a":"#, count: 3) + "1}}}", parser: JSONParser(maximumDepth: 2)))
+        let objects = try #require(
+            failure(String(repeating: #"{"a":"#, count: 3) + "1}}}", parser: JSONParser(maximumDepth: 2)))
         #expect(objects.kind == .nestingTooDeep)
         #expect(objects.column == 11)
         #expect(failure("[]", parser: JSONParser(maximumDepth: 0))?.kind == .nestingTooDeep)

@@ -5,11 +5,14 @@ import Testing
 /// Property: for any value the writer can produce, parsing its output gives the value back.
 @Suite("Round trips")
 struct JSONRoundTripTests {
-    @Test("hand-picked values", arguments: [
-        JSONValue.null, true, 0, -1, .int(.max), .int(.min), 0.5, -2.6238, 1e-05, 1e300, .double(.leastNonzeroMagnitude),
-        "", "plain", "quote \" backslash \\ slash /", "\u{00}\u{1F}\u{7F}", "é 中文 😀 👩‍👩‍👧 \u{2028}\u{2029}",
-        [], [:], [[[]]], ["a": ["b": ["c": [1, 2.5, "x", nil, false]]]],
-    ])
+    @Test(
+        "hand-picked values",
+        arguments: [
+            JSONValue.null, true, 0, -1, .int(.max), .int(.min), 0.5, -2.6238, 1e-05, 1e300,
+            .double(.leastNonzeroMagnitude),
+            "", "plain", "quote \" backslash \\ slash /", "\u{00}\u{1F}\u{7F}", "é 中文 😀 👩‍👩‍👧 \u{2028}\u{2029}",
+            [], [:], [[[]]], ["a": ["b": ["c": [1, 2.5, "x", nil, false]]]],
+        ])
     func handPicked(value: JSONValue) throws {
         #expect(try JSONParser.parse(value.serialized()) == value)
         #expect(try JSONParser.parse(value.serialized(pretty: true)) == value)
@@ -69,7 +72,9 @@ struct JSONRoundTripTests {
     }
 
     static func randomString(using generator: inout SplitMix64) -> String {
-        let pools: [ClosedRange<UInt32>] = [0x20...0x7E, 0x00...0x1F, 0xA0...0x2FF, 0x2000...0x206F, 0x1F600...0x1F64F, 0x4E00...0x4E80]
+        let pools: [ClosedRange<UInt32>] = [
+            0x20...0x7E, 0x00...0x1F, 0xA0...0x2FF, 0x2000...0x206F, 0x1F600...0x1F64F, 0x4E00...0x4E80,
+        ]
         var scalars = String.UnicodeScalarView()
         for _ in 0..<Int.random(in: 0..<12, using: &generator) {
             let pool = pools[Int.random(in: 0..<pools.count, using: &generator)]

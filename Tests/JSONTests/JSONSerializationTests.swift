@@ -61,7 +61,8 @@ struct JSONSerializationTests {
         let value: JSONValue = "Café 😀 ünïcödé"
         #expect(value.serialized() == Array("\"Café 😀 ünïcödé\"".utf8))
         #expect(text("a\u{2028}b\u{2029}c") == #""a\u2028b\u2029c""#)
-        let raw = JSONValue.string("a\u{2028}b").serialized(options: JSONSerializationOptions(escapesLineSeparators: false))
+        let raw = JSONValue.string("a\u{2028}b").serialized(
+            options: JSONSerializationOptions(escapesLineSeparators: false))
         #expect(raw == Array("\"a\u{2028}b\"".utf8))
         // Other characters starting with byte E2 are not touched.
         #expect(text("€ … ‘x’") == "\"€ … ‘x’\"")

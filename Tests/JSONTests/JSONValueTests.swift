@@ -6,7 +6,9 @@ import Testing
 struct JSONValueTests {
     @Test("literals build the value a handler means")
     func literals() {
-        let value: JSONValue = ["status": "ok", "count": 3, "rate": nil, "ratio": 0.5, "flag": true, "tags": ["a", "b"]]
+        let value: JSONValue = [
+            "status": "ok", "count": 3, "rate": nil, "ratio": 0.5, "flag": true, "tags": ["a", "b"],
+        ]
         let expected = JSONValue.object(
             JSONObject([
                 ("status", .string("ok")), ("count", .int(3)), ("rate", .null), ("ratio", .double(0.5)),

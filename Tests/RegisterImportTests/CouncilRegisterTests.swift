@@ -11,7 +11,8 @@ import Testing
 /// never copied into the repository) and against small hand-made files for the bad cases.
 @Suite struct CouncilRegisterTests {
     private static func makeStore(_ engine: TestEngine) throws -> DataStore {
-        let migrations = URL(fileURLWithPath: try RepositoryFiles.locate("Migrations/0001_initial.sql")).deletingLastPathComponent()
+        let migrations = URL(fileURLWithPath: try RepositoryFiles.locate("Migrations/0001_initial.sql"))
+            .deletingLastPathComponent()
         return try engine.makeStore(migrationsDirectory: migrations.path)
     }
 
@@ -84,7 +85,9 @@ import Testing
         #expect(try store.councils.list(page: PageRequest(limit: 1000)).items.count == 317)
     }
 
-    @Test(arguments: TestEngine.allCases) func importingTheRegisterOverTheDemoLeavesTheDemoCouncilsUnchanged(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func importingTheRegisterOverTheDemoLeavesTheDemoCouncilsUnchanged(
+        engine: TestEngine
+    ) throws {
         let result = try CouncilRegister.parse(contentsOfFile: RepositoryFiles.registerPath())
         let store = try Self.makeStore(engine)
         try store.demo.load()
@@ -122,7 +125,8 @@ import Testing
             "GGG,Gee Council,,E06000907,,England,North West,UA,1000.0,",  // 8: no slug, no nice-name
             "HHH,Aitch Council,Aitch,E06000901,,England,North West,UA,1000.0,aitch",  // 9: code of line 2
             "III,Eye Council,Eye,E06000909,,England,North West,UA,1000.0,alpha",  // 10: slug of line 2
-            "JJJ,\"Jay, Council\",Jay,E06000910,,England,\"North\nWest\",UA,1000.0,E06000910",  // 11-12: slug is a GSS code
+            // 11-12: slug is a GSS code
+            "JJJ,\"Jay, Council\",Jay,E06000910,,England,\"North\nWest\",UA,1000.0,E06000910",
             "KKK,Kay Council,Kay,E06000911,,England,North West,UA,1000.0",  // 13: short row
             "LLL,Ell Council,Ell,e06000912,,England,,UA,-5,ell",  // 14: negative population
             "MMM,Em Council,Em District,e06000913,,England,,NMD,2000.0,",  // 15: fine, derived slug

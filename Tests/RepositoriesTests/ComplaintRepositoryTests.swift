@@ -4,7 +4,9 @@ import StoreTestSupport
 import Testing
 
 @Suite struct ComplaintRepositoryTests {
-    @Test(arguments: TestEngine.allCases) func storesAndFindsAComplaintByAnySpellingOfItsReference(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func storesAndFindsAComplaintByAnySpellingOfItsReference(engine: TestEngine)
+        throws
+    {
         let store = try makeStoreWithCouncils(engine)
         let stored = try complaint(
             "24001234", decided: "2024-06-03", received: "2024-02-01", subcategory: "Homelessness", outcome: .upheld,
@@ -108,7 +110,9 @@ import Testing
             ])
     }
 
-    @Test(arguments: TestEngine.allCases) func filtersByCouncilYearCategorySubcategoryOutcomeAndDates(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func filtersByCouncilYearCategorySubcategoryOutcomeAndDates(
+        engine: TestEngine
+    ) throws {
         let store = try seeded(engine)
         #expect(try references(store, ComplaintFilter(councilID: "beta")) == ["24000004"])
         #expect(

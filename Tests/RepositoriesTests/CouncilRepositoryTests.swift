@@ -81,7 +81,9 @@ import Testing
         #expect(try store.councils.council("E08000011")?.shortName == "Knowsley MBC")
     }
 
-    @Test(arguments: TestEngine.allCases) func aNewSlugForAKnownGSSCodeRenamesTheCouncilAndItsRecordsFollow(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func aNewSlugForAKnownGSSCodeRenamesTheCouncilAndItsRecordsFollow(
+        engine: TestEngine
+    ) throws {
         let store = try seeded(engine)
         try store.complaints.upsert(complaint("24000001", council: "knowsley", decided: "2024-05-01"))
         try store.populations.upsert(Population(councilID: "knowsley", year: 2020, population: 152_452, source: "x"))

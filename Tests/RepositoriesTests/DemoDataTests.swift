@@ -46,7 +46,9 @@ import Testing
         return result
     }
 
-    @Test(arguments: TestEngine.allCases) func knowsleysImprovementsOnThePageDateAreTheTenPublishedInPageOrder(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func knowsleysImprovementsOnThePageDateAreTheTenPublishedInPageOrder(
+        engine: TestEngine
+    ) throws {
         let store = try makeDemoStore(engine)
         let page = try publishedImprovements()
         #expect(page.count == 10)
@@ -68,7 +70,9 @@ import Testing
         #expect(paged.items == listed.items)
     }
 
-    @Test(arguments: TestEngine.allCases) func olderKnowsleyImprovementsAreStoredButNoLongerPublished(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func olderKnowsleyImprovementsAreStoredButNoLongerPublished(
+        engine: TestEngine
+    ) throws {
         let store = try makeDemoStore(engine)
         let stored = DemoDataset.standard.serviceImprovements.filter { $0.councilID == "knowsley" }
         let expired = stored.filter { !$0.isPublished(on: asOf) }
@@ -83,7 +87,8 @@ import Testing
         #expect(Set(earlier.items.map(\.reference)) == Set(expired.map(\.reference)))
     }
 
-    @Test(arguments: TestEngine.allCases) func knowsleysReportsAreTheTwoOnThePageNewestFirst(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func knowsleysReportsAreTheTwoOnThePageNewestFirst(engine: TestEngine) throws
+    {
         let store = try makeDemoStore(engine)
         let reports = try store.reports.list(
             council: "knowsley", publishedFrom: asOf.adding(years: -Report.publicationYears), to: asOf, page: .first(10)
@@ -95,7 +100,9 @@ import Testing
             ])
     }
 
-    @Test(arguments: TestEngine.allCases) func theMetropolitanBoroughAveragesFor2024To25AreThePublishedOnes(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func theMetropolitanBoroughAveragesFor2024To25AreThePublishedOnes(
+        engine: TestEngine
+    ) throws {
         let store = try makeDemoStore(engine)
         let averages = try store.publishedAverages.averages(year: fy("2024-25"), type: .metropolitanBorough)
         #expect(averages.map(\.metric) == AverageMetric.allCases)

@@ -1,9 +1,10 @@
 import Domain
-@testable import Repositories
-import StoreTestSupport
 import SQLCore
 import SQLiteStore
+import StoreTestSupport
 import Testing
+
+@testable import Repositories
 
 /// The idempotency table and the write transaction that saves answers with the data they report.
 @Suite struct IdempotencyRepositoryTests {
@@ -61,7 +62,9 @@ import Testing
         #expect(try store.idempotency.count() == 0)
     }
 
-    @Test(arguments: TestEngine.allCases) func expiredAnswersAreNotReturnedAndArePurgedByTheNextSave(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func expiredAnswersAreNotReturnedAndArePurgedByTheNextSave(engine: TestEngine)
+        throws
+    {
         let store = try makeStore(engine)
         try store.write { try $0.saveIdempotentResponse(answer("old", createdAt: 1_000, lifetime: 100)) }
         #expect(try store.idempotency.response(forKey: "old", now: 1_099) != nil)

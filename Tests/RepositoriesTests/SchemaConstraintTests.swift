@@ -1,9 +1,10 @@
 import Domain
-@testable import Repositories
-import StoreTestSupport
 import SQLCore
 import SQLiteStore
+import StoreTestSupport
 import Testing
+
+@testable import Repositories
 
 /// The schema refuses what the domain calls impossible, whoever writes: through a repository
 /// (typed error naming the constraint) or with raw SQL.
@@ -19,7 +20,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestEngine.allCases) func refusesImpossibleComplaintsThroughTheRepository(engine: TestEngine) throws {
+    @Test(arguments: TestEngine.allCases) func refusesImpossibleComplaintsThroughTheRepository(engine: TestEngine)
+        throws
+    {
         let store = try makeStoreWithCouncils(engine)
         let cases: [(Complaint, String)] = [
             (

@@ -36,7 +36,9 @@ import Testing
             DecisionTally(councilID: "a", year: year, upheld: 1),
             DecisionTally(councilID: "c", year: year, upheld: 1),
         ]
-        let populations = [population("a", 2020, 100_000), population("b", 2025, 50_000), population("b", 2018, 40_000)]
+        let populations = [
+            population("a", 2020, 100_000), population("b", 2025, 50_000), population("b", 2018, 40_000),
+        ]
         let figures = CouncilFigures.figures(for: tallies, populations: populations)
 
         #expect(figures.map(\.councilID) == ["b", "a", "c"])

@@ -55,10 +55,11 @@ import Testing
     }
 
     @Test func sortKeysAreTheQueryStringNames() {
-        #expect(SortKey.allCases.map(\.rawValue) == [
-            "dealt_with", "not_for_us", "assessed_and_closed", "investigated", "upheld", "not_upheld",
-            "remedy_count", "complied", "upheld_rate", "upheld_per_100k", "remedy_rate", "compliance_rate",
-        ])
+        #expect(
+            SortKey.allCases.map(\.rawValue) == [
+                "dealt_with", "not_for_us", "assessed_and_closed", "investigated", "upheld", "not_upheld",
+                "remedy_count", "complied", "upheld_rate", "upheld_per_100k", "remedy_rate", "compliance_rate",
+            ])
         for metric in AverageMetric.allCases {
             #expect(SortKey(metric).rawValue == metric.rawValue)
         }
@@ -81,11 +82,15 @@ import Testing
     @Test func rowsAfterAPositionContinueTheOrderEvenWhenThatRowIsGone() throws {
         let year = try #require(FinancialYear("2024-25"))
         func figures(_ id: String, upheld: Int, notUpheld: Int) -> CouncilFigures {
-            CouncilFigures(tally: DecisionTally(councilID: id, year: year, upheld: upheld, notUpheld: notUpheld), population: nil)
+            CouncilFigures(
+                tally: DecisionTally(councilID: id, year: year, upheld: upheld, notUpheld: notUpheld), population: nil)
         }
         let table = LeagueTable(
-            [figures("a", upheld: 1, notUpheld: 1), figures("b", upheld: 3, notUpheld: 1), figures("c", upheld: 0, notUpheld: 0),
-             figures("d", upheld: 1, notUpheld: 1)],
+            [
+                figures("a", upheld: 1, notUpheld: 1), figures("b", upheld: 3, notUpheld: 1),
+                figures("c", upheld: 0, notUpheld: 0),
+                figures("d", upheld: 1, notUpheld: 1),
+            ],
             order: LeagueOrder(.upheldRate, .descending))
         #expect(table.rows.map(\.councilID) == ["b", "a", "d", "c"])
         #expect(table.rows(after: table.position(of: table.rows[1])).map(\.councilID) == ["d", "c"])

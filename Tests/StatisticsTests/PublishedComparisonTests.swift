@@ -10,7 +10,8 @@ import Testing
             PublishedAverage(year: year, councilType: .metropolitanBorough, metric: .upheldPer100k, value: 4.7),
             PublishedAverage(year: year, councilType: .metropolitanBorough, metric: .remedyRate, value: 0.13),
             PublishedAverage(year: year, councilType: .unitary, metric: .complianceRate, value: 0.99),
-            PublishedAverage(year: try financialYear(2023), councilType: .metropolitanBorough,
+            PublishedAverage(
+                year: try financialYear(2023), councilType: .metropolitanBorough,
                 metric: .complianceRate, value: 0.98),
         ]
         let comparison = PublishedComparison(councilType: .metropolitanBorough, year: year, from: averages)

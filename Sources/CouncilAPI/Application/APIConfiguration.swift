@@ -19,7 +19,9 @@ public struct APIConfiguration: Sendable {
     /// Rates resting on fewer cases than this are flagged `small_numbers` and left out of averages.
     public var smallNumberThreshold: Int = 10
 
-    public init(corsOrigins: [String] = [], apiTokens: [String] = [], maxBulkBytes: Int = 64 << 20, clock: Clock = .system) {
+    public init(
+        corsOrigins: [String] = [], apiTokens: [String] = [], maxBulkBytes: Int = 64 << 20, clock: Clock = .system
+    ) {
         self.corsOrigins = corsOrigins
         self.apiTokens = apiTokens
         self.maxBulkBytes = maxBulkBytes

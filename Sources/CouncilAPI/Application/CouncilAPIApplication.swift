@@ -29,11 +29,13 @@ public struct CouncilAPIApplication: Sendable {
                 name: "council_api_db_pool_waits_total", help: "Reads that waited for a free reader connection.",
                 type: "counter", read: { Double(store.stats.readWaits) }),
             .init(
-                name: "council_api_db_pool_wait_seconds_total", help: "Time reads spent waiting for a reader connection.",
+                name: "council_api_db_pool_wait_seconds_total",
+                help: "Time reads spent waiting for a reader connection.",
                 type: "counter", read: { store.stats.totalReadWait.seconds }),
             .init(
                 name: "council_api_db_writer_wait_seconds_total",
-                help: "Time writes spent waiting for the single writer (SQLite's writer queue, PostgreSQL's writer lock).",
+                help:
+                    "Time writes spent waiting for the single writer (SQLite's writer queue, PostgreSQL's writer lock).",
                 type: "counter", read: { store.stats.totalWriterWait.seconds }),
             .init(
                 name: "council_api_db_transaction_retries_total",

@@ -3,7 +3,8 @@ import JSON
 
 extension HTTPResponse {
     /// A JSON response. Every API body goes through here so the media type is set in one place.
-    static func json(_ value: JSONValue, status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders()) -> HTTPResponse {
+    static func json(_ value: JSONValue, status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders()) -> HTTPResponse
+    {
         var headers = headers
         headers.set("Content-Type", "application/json")
         return HTTPResponse(status: status, headers: headers, body: .bytes(value.serialized()))

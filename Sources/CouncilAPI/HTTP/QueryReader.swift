@@ -14,7 +14,12 @@ struct QueryReader {
     init(_ request: HTTPRequest, allowed: Set<String>) {
         for item in request.query {
             if !allowed.contains(item.name) {
-                errors.append(FieldError(field: item.name, message: "is not a known query parameter here; allowed: \(allowed.sorted().joined(separator: ", "))"))
+                errors.append(
+                    FieldError(
+                        field: item.name,
+                        message:
+                            "is not a known query parameter here; allowed: \(allowed.sorted().joined(separator: ", "))")
+                )
             } else if values[item.name] != nil {
                 errors.append(FieldError(field: item.name, message: "is given more than once"))
             } else {
@@ -100,7 +105,9 @@ struct QueryReader {
 
     /// The end of every list handler: reads `limit`, `cursor` and `format`, throws one 400 for
     /// everything wrong so far, and picks the representation the client asked for.
-    mutating func listRequest(_ request: HTTPRequest, defaultLimit: Int) throws -> (page: PageRequest, representation: Representation) {
+    mutating func listRequest(_ request: HTTPRequest, defaultLimit: Int) throws -> (
+        page: PageRequest, representation: Representation
+    ) {
         let page = RouteContext.pageRequest(limit: limit(default: defaultLimit), cursor: cursor())
         let format = choice("format", Representation.self)
         try validate()

@@ -98,25 +98,32 @@ final class MetricsRegistry: Sendable {
         var out = ""
         out += "# HELP council_api_http_requests_total Requests answered, by method, route template and status.\n"
         out += "# TYPE council_api_http_requests_total counter\n"
-        for (key, count) in requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {
-            out += "council_api_http_requests_total{method=\"\(key.method)\",route=\"\(escape(key.route))\",status=\"\(key.status)\"} \(count)\n"
+        for (key, count) in requests.sorted(by: {
+            ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status)
+        }) {
+            out +=
+                "council_api_http_requests_total{method=\"\(key.method)\",route=\"\(escape(key.route))\",status=\"\(key.status)\"} \(count)\n"
         }
-        out += "# HELP council_api_http_request_duration_seconds Time from a complete request to its response, by route template.\n"
+        out +=
+            "# HELP council_api_http_request_duration_seconds Time from a complete request to its response, by route template.\n"
         out += "# TYPE council_api_http_request_duration_seconds histogram\n"
         for (route, histogram) in latency.sorted(by: { $0.key < $1.key }) {
             var cumulative = 0
             for (index, bound) in Self.buckets.enumerated() {
                 cumulative += histogram.counts[index]
-                out += "council_api_http_request_duration_seconds_bucket{route=\"\(escape(route))\",le=\"\(bound)\"} \(cumulative)\n"
+                out +=
+                    "council_api_http_request_duration_seconds_bucket{route=\"\(escape(route))\",le=\"\(bound)\"} \(cumulative)\n"
             }
-            out += "council_api_http_request_duration_seconds_bucket{route=\"\(escape(route))\",le=\"+Inf\"} \(histogram.total)\n"
+            out +=
+                "council_api_http_request_duration_seconds_bucket{route=\"\(escape(route))\",le=\"+Inf\"} \(histogram.total)\n"
             out += "council_api_http_request_duration_seconds_sum{route=\"\(escape(route))\"} \(histogram.sum)\n"
             out += "council_api_http_request_duration_seconds_count{route=\"\(escape(route))\"} \(histogram.total)\n"
         }
         for gauge in gauges {
             out += "# HELP \(gauge.name) \(gauge.help)\n# TYPE \(gauge.name) \(gauge.type)\n"
             guard let value = gauge.read() else { continue }
-            out += "\(gauge.name)\(gauge.labels) \(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value))\n"
+            out +=
+                "\(gauge.name)\(gauge.labels) \(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value))\n"
         }
         return out
     }

@@ -9,7 +9,7 @@ struct ErrorMappingMiddleware: HTTPMiddleware {
             return try next(request)
         } catch let error as RepositoryError {
             throw Self.problem(for: error)
-        } catch where DataStore.isUnavailable(error) {
+        } catch  where DataStore.isUnavailable(error) {
             throw Self.unavailable
         }
     }
@@ -31,17 +31,22 @@ struct ErrorMappingMiddleware: HTTPMiddleware {
         case .unknownCouncil(let id):
             HTTPError(
                 .unprocessableContent, type: ProblemType.validation.uri, title: "Validation failed",
-                detail: "council '\(id)' does not exist", errors: [FieldError(field: "council", message: "does not exist")])
+                detail: "council '\(id)' does not exist",
+                errors: [FieldError(field: "council", message: "does not exist")])
         case .councilIDTaken(let id, let heldBy):
             HTTPError(
                 .conflict, type: ProblemType.validation.uri, title: "Conflict",
-                detail: "council id '\(id)' already belongs to \(heldBy)", errors: [FieldError(field: "id", message: "is taken")])
+                detail: "council id '\(id)' already belongs to \(heldBy)",
+                errors: [FieldError(field: "id", message: "is taken")])
         case .constraintViolated(let constraint, _):
             HTTPError(
                 .unprocessableContent, type: ProblemType.validation.uri, title: "Validation failed",
                 detail: "the record breaks the rule \(constraint)")
         case .batchRecord(let index, let reason):
-            { var problem = problem(for: reason); problem.detail = "record \(index + 1): " + problem.detail; return problem }()
+            {
+                var problem = problem(for: reason); problem.detail = "record \(index + 1): " + problem.detail;
+                return problem
+            }()
         case .corruptValue:
             HTTPError(.internalServerError, detail: "a stored value could not be read")
         }

@@ -16,10 +16,13 @@ struct MetricsMiddleware: HTTPMiddleware {
         do {
             let response = try next(request)
             if response.headers["Idempotent-Replayed"] == "true" { counters.countReplay() }
-            registry.record(method: request.method.rawValue, route: route, status: response.status.code, seconds: Self.now() - start)
+            registry.record(
+                method: request.method.rawValue, route: route, status: response.status.code, seconds: Self.now() - start
+            )
             return response
         } catch let error as HTTPError {
-            registry.record(method: request.method.rawValue, route: route, status: error.status.code, seconds: Self.now() - start)
+            registry.record(
+                method: request.method.rawValue, route: route, status: error.status.code, seconds: Self.now() - start)
             throw error
         } catch {
             registry.record(method: request.method.rawValue, route: route, status: 500, seconds: Self.now() - start)

@@ -130,7 +130,9 @@ extension OpenAPIDocument {
 
         /// A POST answer can be the replay of an earlier one with the same Idempotency-Key.
         private static func replayable(_ response: JSONValue) -> JSONValue {
-            guard var object = response.objectValue, var headers = object["headers"]?.objectValue else { return response }
+            guard var object = response.objectValue, var headers = object["headers"]?.objectValue else {
+                return response
+            }
             headers["Idempotent-Replayed"] = ["$ref": "#/components/headers/IdempotentReplayed"]
             object["headers"] = .object(headers)
             return .object(object)
@@ -146,7 +148,8 @@ extension OpenAPIDocument {
             if csv {
                 content["text/csv"] = [
                     "schema": Schema.string(
-                        "RFC 4180 CSV with a header row, the same data as the JSON (nested members flattened into columns).")
+                        "RFC 4180 CSV with a header row, the same data as the JSON (nested members flattened into columns)."
+                    )
                 ]
             }
             return [

@@ -11,7 +11,9 @@ extension OpenAPIDocument {
             Schema.described(["$ref": .string("#/components/parameters/\(name)")], description)
         }
 
-        static func query(_ name: String, _ schema: JSONValue, _ description: String, required: Bool = false) -> JSONValue {
+        static func query(_ name: String, _ schema: JSONValue, _ description: String, required: Bool = false)
+            -> JSONValue
+        {
             parameter(name, in: "query", schema, description, required: required)
         }
 
@@ -79,31 +81,40 @@ extension OpenAPIDocument {
                 "Cursor",
                 Parameter.query(
                     "cursor", Schema.string(minLength: 1),
-                    "The next_cursor of the previous page. Opaque; a cursor this API did not issue (or an empty one) is a 400.")
+                    "The next_cursor of the previous page. Opaque; a cursor this API did not issue (or an empty one) is a 400."
+                )
             ),
             (
                 "Format",
                 Parameter.query(
                     "format", Schema.enumeration(["csv", "json"]),
-                    "The representation, overriding the Accept header (which may ask for application/json or text/csv).")
+                    "The representation, overriding the Accept header (which may ask for application/json or text/csv)."
+                )
             ),
             // Filters.
             (
                 "CouncilFilter",
                 Parameter.query("council", Schema.string(example: "knowsley"), "Only this council: its id or GSS code.")
             ),
-            ("Year", Parameter.query("year", Schema.ref("ReportingYear"), "Only this reporting year (1 April to 31 March).")),
+            (
+                "Year",
+                Parameter.query("year", Schema.ref("ReportingYear"), "Only this reporting year (1 April to 31 March).")
+            ),
             ("CouncilType", Parameter.query("type", Schema.ref("CouncilType"), "Only councils of this type.")),
             (
                 "GroupType",
-                Parameter.query("type", Schema.ref("CouncilType"), "The council type whose councils are ranked.", required: true)
+                Parameter.query(
+                    "type", Schema.ref("CouncilType"), "The council type whose councils are ranked.", required: true)
             ),
             ("Region", Parameter.query("region", freeText, "Only councils in this region (exact name).")),
             ("Search", Parameter.query("q", freeText, "Text to look for in council names.")),
             ("Category", Parameter.query("category", freeText, "Only this category (exact name).")),
             ("Subcategory", Parameter.query("subcategory", freeText, "Only this subcategory (exact name).")),
             ("Outcome", Parameter.query("outcome", Schema.ref("Outcome"), "Only decisions with this outcome.")),
-            ("DecidedFrom", Parameter.query("decided_from", Schema.date(), "Only decisions made on or after this date.")),
+            (
+                "DecidedFrom",
+                Parameter.query("decided_from", Schema.date(), "Only decisions made on or after this date.")
+            ),
             (
                 "DecidedTo",
                 Parameter.query(
@@ -132,7 +143,8 @@ extension OpenAPIDocument {
                 "BulkMode",
                 Parameter.query(
                     "mode", ["type": "string", "enum": ["atomic", "partial"], "default": "atomic"],
-                    "atomic: any bad line refuses the whole upload and nothing is written. partial: good lines are written, bad ones reported.")
+                    "atomic: any bad line refuses the whole upload and nothing is written. partial: good lines are written, bad ones reported."
+                )
             ),
             // Headers.
             (
@@ -144,7 +156,8 @@ extension OpenAPIDocument {
             (
                 "IfMatch",
                 Parameter.header(
-                    "If-Match", Schema.string(example: "\"9f86d081884c7d650a2feb1ea7d5b3bd4b9c1fd8d2e8a0d6b7e0b4e0a9c4a1f3\""),
+                    "If-Match",
+                    Schema.string(example: "\"9f86d081884c7d650a2feb1ea7d5b3bd4b9c1fd8d2e8a0d6b7e0b4e0a9c4a1f3\""),
                     """
                     The record's ETag from its GET (or from the answer of the last write), or *; a comma-separated \
                     list is allowed. The write happens only if the record, as it is inside the write's transaction, \

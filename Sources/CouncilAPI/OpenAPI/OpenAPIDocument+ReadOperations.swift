@@ -3,7 +3,8 @@ import JSON
 /// The reads: open to everyone, each with ETag and conditional GET.
 extension OpenAPIDocument {
     private static func get(
-        _ path: String, id: String, tag: String, summary: String, description: String = "", parameters: [JSONValue] = [],
+        _ path: String, id: String, tag: String, summary: String, description: String = "",
+        parameters: [JSONValue] = [],
         access: Operation.Access = .read, answer: JSONValue, problems: Properties = []
     ) -> Operation {
         Operation(
@@ -87,7 +88,8 @@ extension OpenAPIDocument {
                 answer: Answer.record("Council", "The council.")),
             get(
                 "/v1/councils/{council}/populations", id: "listPopulations", tag: "councils",
-                summary: "List a council's populations", description: "Every population figure on record for the council, oldest first.",
+                summary: "List a council's populations",
+                description: "Every population figure on record for the council, oldest first.",
                 parameters: refs(paging),
                 answer: Answer.list("Population", "A page of the council's populations.")),
             // Statistics.
@@ -100,21 +102,26 @@ extension OpenAPIDocument {
                     averages of councils of the same type computed two ways and the averages the Ombudsman published.
                     """,
                 parameters: [
-                    Parameter.ref("Year", description: "The reporting year; defaults to the latest year with decisions for this council."),
+                    Parameter.ref(
+                        "Year",
+                        description: "The reporting year; defaults to the latest year with decisions for this council."),
                     Parameter.ref("Format"),
                 ],
                 answer: Answer.read("Overview", "The council's figures and its group's averages.", csv: true)),
             get(
                 "/v1/councils/{council}/statistics/history", id: "getCouncilStatisticsHistory", tag: "statistics",
                 summary: "A council's statistics year by year",
-                description: "Every year with decisions on record, oldest first; each year takes the population on record for it.",
+                description:
+                    "Every year with decisions on record, oldest first; each year takes the population on record for it.",
                 parameters: refs(["Format"]),
                 answer: Answer.read("StatisticsHistory", "The council's figures for each year.", csv: true)),
             get(
                 "/v1/statistics", id: "getLeagueTable", tag: "statistics", summary: "League table of a council type",
                 description: "The councils of one type ranked by one figure, with the averages of the whole group.",
                 parameters: [
-                    Parameter.ref("Year", description: "The reporting year; defaults to the latest year with any decisions on record."),
+                    Parameter.ref(
+                        "Year",
+                        description: "The reporting year; defaults to the latest year with any decisions on record."),
                     Parameter.ref("GroupType"), Parameter.ref("Sort"), Parameter.ref("MinInvestigated"),
                 ] + refs(paging),
                 answer: Answer.read("LeagueTable", "A page of the ranking.", csv: true, paged: true),
@@ -131,7 +138,9 @@ extension OpenAPIDocument {
             // Complaints.
             get(
                 "/v1/complaints", id: "listComplaints", tag: "complaints", summary: "List decisions",
-                parameters: refs(["CouncilFilter", "Year", "Category", "Subcategory", "Outcome", "DecidedFrom", "DecidedTo"] + paging),
+                parameters: refs(
+                    ["CouncilFilter", "Year", "Category", "Subcategory", "Outcome", "DecidedFrom", "DecidedTo"] + paging
+                ),
                 answer: Answer.list("Complaint", "A page of decisions.")),
             get(
                 "/v1/complaints/{reference}", id: "getComplaint", tag: "complaints", summary: "Get a decision",
@@ -139,7 +148,8 @@ extension OpenAPIDocument {
             // Reports.
             get(
                 "/v1/reports", id: "listReports", tag: "reports", summary: "List reports", description: reportWindow,
-                parameters: refs(["CouncilFilter", "AsOf"] + paging), answer: Answer.list("Report", "A page of reports.")),
+                parameters: refs(["CouncilFilter", "AsOf"] + paging),
+                answer: Answer.list("Report", "A page of reports.")),
             get(
                 "/v1/reports/{id}", id: "getReport", tag: "reports", summary: "Get a report",
                 answer: Answer.record("Report", "The report.")),
@@ -155,7 +165,8 @@ extension OpenAPIDocument {
                 answer: Answer.list("ServiceImprovement", "A page of service improvements.")),
             get(
                 "/v1/councils/{council}/service-improvements", id: "listCouncilServiceImprovements",
-                tag: "service-improvements", summary: "List a council's service improvements", description: improvementWindow,
+                tag: "service-improvements", summary: "List a council's service improvements",
+                description: improvementWindow,
                 parameters: refs(["Category", "AsOf"] + improvementPaging),
                 answer: Answer.list("ServiceImprovement", "A page of the council's service improvements.")),
             // Annual letters.

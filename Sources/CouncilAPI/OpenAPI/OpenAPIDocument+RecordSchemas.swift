@@ -39,7 +39,9 @@ extension OpenAPIDocument {
         ("outcome", Schema.ref("Outcome")),
         (
             "not_for_us_reason",
-            Schema.nullable(Schema.enumeration(NotForUsReason.self, "Why the complaint was not for the Ombudsman; only for outcome not_for_us."))
+            Schema.nullable(
+                Schema.enumeration(
+                    NotForUsReason.self, "Why the complaint was not for the Ombudsman; only for outcome not_for_us."))
         ),
         (
             "remedy_before_ombudsman",
@@ -47,7 +49,9 @@ extension OpenAPIDocument {
         ),
         (
             "compliance",
-            Schema.nullable(Schema.enumeration(Compliance.self, "Upheld only: whether the council did what was recommended; null until recorded."))
+            Schema.nullable(
+                Schema.enumeration(
+                    Compliance.self, "Upheld only: whether the council did what was recommended; null until recorded."))
         ),
         demoMember,
     ]
@@ -92,7 +96,8 @@ extension OpenAPIDocument {
         ("metric", Schema.ref("AverageMetric")),
         (
             "value",
-            Schema.number("A fraction from 0 to 1 for rates, a figure per 100,000 residents for upheld_per_100k.", minimum: 0)
+            Schema.number(
+                "A fraction from 0 to 1 for rates, a figure per 100,000 residents for upheld_per_100k.", minimum: 0)
         ),
         demoMember,
     ]
@@ -111,11 +116,17 @@ extension OpenAPIDocument {
     /// Shared vocabulary: identifiers and enumerations referred to by many schemas.
     static var vocabularySchemas: Properties {
         [
-            ("CouncilID", Schema.string(
+            (
+                "CouncilID",
+                Schema.string(
                     "A council's id: its gov.uk slug, cleaned to letters and digits joined by single hyphens "
                         + "(the register's st.-helens is st-helens; the former form is still answered).",
-                    pattern: CouncilID.pattern, maxLength: CouncilID.maxLength, example: "knowsley")),
-            ("GSSCode", Schema.string("The ONS GSS code of the council.", pattern: GSSCode.pattern, example: "E08000011")),
+                    pattern: CouncilID.pattern, maxLength: CouncilID.maxLength, example: "knowsley")
+            ),
+            (
+                "GSSCode",
+                Schema.string("The ONS GSS code of the council.", pattern: GSSCode.pattern, example: "E08000011")
+            ),
             (
                 "ReportID",
                 Schema.string(
@@ -143,7 +154,12 @@ extension OpenAPIDocument {
                     "A case reference in any of its spellings: 23 008 737, 23008737 or 23-008-737.",
                     pattern: CaseReference.inputPattern, example: "23008737")
             ),
-            ("Outcome", Schema.enumeration(Outcome.self, "How the Ombudsman dealt with the complaint; upheld and not_upheld were investigated.")),
+            (
+                "Outcome",
+                Schema.enumeration(
+                    Outcome.self, "How the Ombudsman dealt with the complaint; upheld and not_upheld were investigated."
+                )
+            ),
             ("AverageMetric", Schema.enumeration(AverageMetric.self)),
         ]
     }
@@ -159,15 +175,24 @@ extension OpenAPIDocument {
             ),
             ("Population", Schema.object(populationProperties)),
             ("Complaint", Schema.object(complaintProperties, description: "One decision of the Ombudsman.")),
-            ("Report", Schema.object(reportProperties, description: "A report the Ombudsman published about a council.")),
+            (
+                "Report",
+                Schema.object(reportProperties, description: "A report the Ombudsman published about a council.")
+            ),
             (
                 "ServiceImprovement",
-                Schema.object(serviceImprovementProperties, description: "Changes a council agreed to make after a case.")
+                Schema.object(
+                    serviceImprovementProperties, description: "Changes a council agreed to make after a case.")
             ),
-            ("AnnualLetter", Schema.object(annualLetterProperties, description: "The Ombudsman's yearly letter to a council.")),
+            (
+                "AnnualLetter",
+                Schema.object(annualLetterProperties, description: "The Ombudsman's yearly letter to a council.")
+            ),
             (
                 "PublishedAverage",
-                Schema.object(publishedAverageProperties, description: "An average the Ombudsman itself published for a council type and year.")
+                Schema.object(
+                    publishedAverageProperties,
+                    description: "An average the Ombudsman itself published for a council type and year.")
             ),
         ]
     }
@@ -199,18 +224,22 @@ extension OpenAPIDocument {
     /// `YYYY-MM-DD` from 1900-04-01 (`CalendarDate.earliestRecorded`, the first day of the earliest
     /// reporting year the API names): the years 1900 (April on) to 9999. The pattern only bounds
     /// the year and month; `format: date` rules out impossible days.
-    static let recordedDatePattern = "^(?:1900-(?:0[4-9]|1[0-2])|19(?:0[1-9]|[1-9][0-9])-(?:0[1-9]|1[0-2])|[2-9][0-9]{3}-(?:0[1-9]|1[0-2]))-(?:0[1-9]|[12][0-9]|3[01])$"
+    static let recordedDatePattern =
+        "^(?:1900-(?:0[4-9]|1[0-2])|19(?:0[1-9]|[1-9][0-9])-(?:0[1-9]|1[0-2])|[2-9][0-9]{3}-(?:0[1-9]|1[0-2]))-(?:0[1-9]|[12][0-9]|3[01])$"
 
     /// A date a record stores, as an input: a real day, not before 1900-04-01.
     static func recordedDate(_ description: String) -> JSONValue {
         Schema.string(
-            description + " Not before \(CalendarDate.earliestRecorded.iso), the first day of the earliest reporting year.",
+            description
+                + " Not before \(CalendarDate.earliestRecorded.iso), the first day of the earliest reporting year.",
             format: "date", pattern: recordedDatePattern, example: "2024-06-30")
     }
 
     /// An absolute http(s) URL.
     static let webURLInput = Schema.nullable(
-        Schema.string("An absolute http:// or https:// URL.", format: "uri", pattern: "^[Hh][Tt][Tt][Pp][Ss]?://", maxLength: 2000))
+        Schema.string(
+            "An absolute http:// or https:// URL.", format: "uri", pattern: "^[Hh][Tt][Tt][Pp][Ss]?://", maxLength: 2000
+        ))
 
     static var inputSchemas: Properties {
         let category = line("Service area.", maxLength: 200, example: "Adult care services")
@@ -241,7 +270,11 @@ extension OpenAPIDocument {
                 Schema.input(
                     from: populationProperties, dropping: ["council"],
                     replacing: [
-                        ("year", Schema.integer("The calendar year of the estimate (mid-year).", minimum: 1900, maximum: 2100)),
+                        (
+                            "year",
+                            Schema.integer(
+                                "The calendar year of the estimate (mid-year).", minimum: 1900, maximum: 2100)
+                        ),
                         ("source", line("Where the figure comes from.", maxLength: 200, example: "ons-mid-2023")),
                     ],
                     required: ["year", "population", "source"],
@@ -280,7 +313,11 @@ extension OpenAPIDocument {
                         ),
                         ("council", councilKeyInput),
                         ("title", line(maxLength: 300)),
-                        ("summary", Schema.string("Line breaks allowed.", pattern: multilinePattern, minLength: 1, maxLength: 5000)),
+                        (
+                            "summary",
+                            Schema.string(
+                                "Line breaks allowed.", pattern: multilinePattern, minLength: 1, maxLength: 5000)
+                        ),
                         ("published", recordedDate("Publication date; not in the future.")),
                         ("reference", Schema.nullable(Schema.ref("CaseReferenceInput"))),
                         ("url", webURLInput),
@@ -294,11 +331,15 @@ extension OpenAPIDocument {
                     replacing: [
                         ("reference", Schema.ref("CaseReferenceInput")), ("council", councilKeyInput),
                         ("category", category), ("subcategory", subcategory),
-                        ("decided", recordedDate("Date of the decision or report the improvement came from; not in the future.")),
+                        (
+                            "decided",
+                            recordedDate("Date of the decision or report the improvement came from; not in the future.")
+                        ),
                         ("actions", actions),
                     ],
                     required: ["reference", "council", "category", "decided", "source", "actions"],
-                    description: "A service improvement to store; one per case reference. decided must not be in the future.")
+                    description:
+                        "A service improvement to store; one per case reference. decided must not be in the future.")
             ),
             (
                 "AnnualLetterInput",
@@ -308,7 +349,13 @@ extension OpenAPIDocument {
                         ("council", councilKeyInput),
                         ("published", recordedDate("Publication date; not in the future.")),
                         ("url", webURLInput),
-                        ("text", Schema.nullable(Schema.string("The letter's text; line breaks allowed.", pattern: multilinePattern, minLength: 1, maxLength: 100_000))),
+                        (
+                            "text",
+                            Schema.nullable(
+                                Schema.string(
+                                    "The letter's text; line breaks allowed.", pattern: multilinePattern, minLength: 1,
+                                    maxLength: 100_000))
+                        ),
                     ],
                     required: ["council", "year", "published"],
                     description: """
@@ -327,12 +374,15 @@ extension OpenAPIDocument {
                 "PublishedAverageInput",
                 Schema.input(
                     from: publishedAverageProperties, required: ["year", "council_type", "metric", "value"],
-                    description: "A published average to store; one per year, council type and metric. Rates must be fractions from 0 to 1.",
+                    description:
+                        "A published average to store; one per year, council type and metric. Rates must be fractions from 0 to 1.",
                     // Every metric but upheld_per_100k is a rate (422 on value above 1).
                     rules: [
                         "if": [
                             "required": ["metric"],
-                            "properties": ["metric": Schema.enumeration(AverageMetric.allCases.filter(\.isRate).map(\.rawValue))],
+                            "properties": [
+                                "metric": Schema.enumeration(AverageMetric.allCases.filter(\.isRate).map(\.rawValue))
+                            ],
                         ],
                         "then": ["properties": ["value": ["maximum": 1]]],
                     ])
@@ -351,10 +401,14 @@ extension OpenAPIDocument {
     }
 
     static var pageSchemas: Properties {
-        let listed = ["Council", "Population", "Complaint", "Report", "ServiceImprovement", "AnnualLetter", "PublishedAverage"]
+        let listed = [
+            "Council", "Population", "Complaint", "Report", "ServiceImprovement", "AnnualLetter", "PublishedAverage",
+        ]
         let cursor: (name: String, schema: JSONValue) = (
             "NextCursor",
-            Schema.nullable(Schema.string("Pass as cursor to get the next page; null on the last page. Opaque: do not build or edit it."))
+            Schema.nullable(
+                Schema.string(
+                    "Pass as cursor to get the next page; null on the last page. Opaque: do not build or edit it."))
         )
         return [cursor] + listed.map { (name: "\($0)Page", schema: page(of: $0)) }
     }

@@ -11,11 +11,13 @@ extension OpenAPIDocument {
 
         /// A response `headers` object naming header components by their component names.
         static func headers(_ components: [String]) -> JSONValue {
-            .object(JSONObject(components.map { (headerNames[$0] ?? $0, ["$ref": .string("#/components/headers/\($0)")]) }))
+            .object(
+                JSONObject(components.map { (headerNames[$0] ?? $0, ["$ref": .string("#/components/headers/\($0)")]) }))
         }
 
         /// A problem document (RFC 9457) answer.
-        static func problem(_ description: String, headers extra: [String] = [], example: JSONValue? = nil) -> JSONValue {
+        static func problem(_ description: String, headers extra: [String] = [], example: JSONValue? = nil) -> JSONValue
+        {
             var media: JSONObject = ["schema": Schema.ref("Problem")]
             media["example"] = example
             return [
@@ -66,7 +68,9 @@ extension OpenAPIDocument {
             ),
             (
                 "CacheControl",
-                header("Always no-cache: caches may keep the answer but must revalidate it.", Schema.enumeration(["no-cache"]))
+                header(
+                    "Always no-cache: caches may keep the answer but must revalidate it.",
+                    Schema.enumeration(["no-cache"]))
             ),
             (
                 "Link",
@@ -74,7 +78,12 @@ extension OpenAPIDocument {
                     "The next page, as <URL>; rel=\"next\" (RFC 8288); absent on the last page.",
                     Schema.string(example: "</v1/complaints?limit=20&cursor=AQZ0ZXN0>; rel=\"next\""))
             ),
-            ("XRequestId", header("The request's id: the client's X-Request-Id when it sent a sane one, else a new one. Logged with the request.")),
+            (
+                "XRequestId",
+                header(
+                    "The request's id: the client's X-Request-Id when it sent a sane one, else a new one. Logged with the request."
+                )
+            ),
             (
                 "Location",
                 header(
@@ -102,7 +111,9 @@ extension OpenAPIDocument {
             ),
             (
                 "AcceptPost",
-                header("The media type this operation reads (RFC 9110 section 15.5.16).", Schema.string(example: "application/json"))
+                header(
+                    "The media type this operation reads (RFC 9110 section 15.5.16).",
+                    Schema.string(example: "application/json"))
             ),
             (
                 "Vary",
@@ -132,9 +143,14 @@ extension OpenAPIDocument {
                         (
                             "instance",
                             Schema.string(
-                                "The request id (the answer's X-Request-Id), naming this exchange in the server's logs.")
+                                "The request id (the answer's X-Request-Id), naming this exchange in the server's logs."
+                            )
                         ),
-                        ("errors", Schema.array(Schema.ref("FieldError"), "Present for validation failures: one entry per fault.")),
+                        (
+                            "errors",
+                            Schema.array(
+                                Schema.ref("FieldError"), "Present for validation failures: one entry per fault.")
+                        ),
                         (
                             "current_etag",
                             Schema.string(
@@ -172,7 +188,9 @@ extension OpenAPIDocument {
         "title": "Unprocessable Content",
         "status": 422,
         "detail": "outcome must be one of: not_for_us, assessed_and_closed, upheld, not_upheld",
-        "errors": [["field": "outcome", "message": "must be one of: not_for_us, assessed_and_closed, upheld, not_upheld"]],
+        "errors": [
+            ["field": "outcome", "message": "must be one of: not_for_us, assessed_and_closed, upheld, not_upheld"]
+        ],
     ]
 
     private static let bulkValidationExample: JSONValue = [
@@ -218,16 +236,26 @@ extension OpenAPIDocument {
             (
                 "Unauthorized",
                 Response.problem(
-                    "No valid Authorization: Bearer token (type \(ProblemType.unauthorized.uri)).", headers: ["WWWAuthenticate"])
+                    "No valid Authorization: Bearer token (type \(ProblemType.unauthorized.uri)).",
+                    headers: ["WWWAuthenticate"])
             ),
             (
                 "WritesDisabled",
-                Response.problem("Writes are disabled because the server has no write token configured (type \(ProblemType.writesDisabled.uri)).")
+                Response.problem(
+                    "Writes are disabled because the server has no write token configured (type \(ProblemType.writesDisabled.uri))."
+                )
             ),
-            ("NotFound", Response.problem("No such resource: an unknown council, case reference or report id (type \(ProblemType.notFound.uri)).")),
+            (
+                "NotFound",
+                Response.problem(
+                    "No such resource: an unknown council, case reference or report id (type \(ProblemType.notFound.uri))."
+                )
+            ),
             (
                 "NotAcceptable",
-                Response.problem("The Accept header asks for no representation this operation has (type \(ProblemType.notAcceptable.uri)).")
+                Response.problem(
+                    "The Accept header asks for no representation this operation has (type \(ProblemType.notAcceptable.uri))."
+                )
             ),
             (
                 "IdempotencyConflict",
@@ -284,7 +312,10 @@ extension OpenAPIDocument {
                     Nothing was written.
                     """)
             ),
-            ("BulkTooLarge", Response.problem("The upload is larger than the bulk limit (64 MiB unless configured otherwise).")),
+            (
+                "BulkTooLarge",
+                Response.problem("The upload is larger than the bulk limit (64 MiB unless configured otherwise).")
+            ),
             (
                 "BulkValidationFailed",
                 Response.problem(

@@ -54,7 +54,10 @@ extension OpenAPIDocument {
 
         /// An unrounded fraction from 0 to 1, `null` when its denominator is zero.
         static func rate(_ description: String) -> JSONValue {
-            nullable(number(description + " An unrounded fraction from 0 to 1; null when there is nothing to divide by.", minimum: 0, maximum: 1))
+            nullable(
+                number(
+                    description + " An unrounded fraction from 0 to 1; null when there is nothing to divide by.",
+                    minimum: 0, maximum: 1))
         }
 
         /// A figure per 100,000 residents, `null` without a population (or, for an average, without councils to average).
@@ -72,7 +75,8 @@ extension OpenAPIDocument {
         }
 
         /// The raw values of a vocabulary type, so the document lists exactly what the code accepts.
-        static func enumeration<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ description: String? = nil) -> JSONValue
+        static func enumeration<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ description: String? = nil)
+            -> JSONValue
         where T.RawValue == String {
             enumeration(T.allCases.map(\.rawValue), description)
         }
@@ -103,7 +107,8 @@ extension OpenAPIDocument {
         /// `schema` or `null`. A plain typed schema gets a type list (and `null` in its enum); anything
         /// else, such as a reference, is wrapped in `anyOf` so the referenced schema stays untouched.
         static func nullable(_ schema: JSONValue) -> JSONValue {
-            guard var object = schema.objectValue, object["$ref"] == nil, case .string(let type)? = object["type"] else {
+            guard var object = schema.objectValue, object["$ref"] == nil, case .string(let type)? = object["type"]
+            else {
                 return ["anyOf": [schema, ["type": "null"]]]
             }
             object["type"] = [.string(type), "null"]
@@ -126,7 +131,8 @@ extension OpenAPIDocument {
         /// read shape keeps member names and types of the two from drifting apart. `rules` adds
         /// keywords that relate members to each other (anyOf, if/then), beside the members.
         static func input(
-            from properties: Properties, dropping dropped: Set<String> = ["demo"], replacing replacements: Properties = [],
+            from properties: Properties, dropping dropped: Set<String> = ["demo"],
+            replacing replacements: Properties = [],
             required: [String], description: String, rules: JSONObject = [:]
         ) -> JSONValue {
             let kept = properties.filter { !dropped.contains($0.name) }.map { property in

@@ -25,7 +25,8 @@ extension OpenAPIDocument {
                             "results",
                             Schema.array(
                                 Schema.ref("BulkLineResult"),
-                                "The failed lines, in upload order: the first 1,000 of them. Lines not listed were stored.")
+                                "The failed lines, in upload order: the first 1,000 of them. Lines not listed were stored."
+                            )
                         ),
                         ("unlisted_failures", Schema.count("Failed lines beyond those listed in results.")),
                     ],

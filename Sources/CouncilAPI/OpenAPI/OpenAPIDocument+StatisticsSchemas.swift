@@ -27,7 +27,9 @@ extension OpenAPIDocument {
         case .upheldRate: Schema.rate("Upheld over investigated.")
         case .upheldPer100k:
             Schema.nullable(
-                Schema.number("Upheld per 100,000 residents. Null when no council of the group has a population on record.", minimum: 0))
+                Schema.number(
+                    "Upheld per 100,000 residents. Null when no council of the group has a population on record.",
+                    minimum: 0))
         case .remedyRate: Schema.rate("Remedied before the Ombudsman over upheld.")
         case .complianceRate: Schema.rate("Complied over compliance recorded.")
         }
@@ -81,7 +83,10 @@ extension OpenAPIDocument {
             (
                 "RemedyFigures",
                 Schema.object([
-                    ("count", Schema.count("Upheld decisions where the council had already offered a satisfactory remedy.")),
+                    (
+                        "count",
+                        Schema.count("Upheld decisions where the council had already offered a satisfactory remedy.")
+                    ),
                     ("rate", Schema.rate("That count over upheld.")),
                     ("small_numbers", smallNumbers("upheld")),
                 ])
@@ -105,7 +110,9 @@ extension OpenAPIDocument {
                                 "counted",
                                 Schema.object(
                                     metrics.map { (name: $0.rawValue, schema: Schema.count()) },
-                                    description: "For each metric, how many councils it averages (those whose own figure is not null).")
+                                    description:
+                                        "For each metric, how many councils it averages (those whose own figure is not null)."
+                                )
                             ),
                             (
                                 "left_out_small_numbers",
@@ -120,11 +127,15 @@ extension OpenAPIDocument {
             ),
             (
                 "ComputedAverages",
-                Schema.object(methods.map { (name: $0, schema: Schema.ref("Averages")) }, description: "The group's averages computed each way.")
+                Schema.object(
+                    methods.map { (name: $0, schema: Schema.ref("Averages")) },
+                    description: "The group's averages computed each way.")
             ),
             (
                 "AveragingMethods",
-                Schema.object(methods.map { (name: $0, schema: Schema.string()) }, description: "How each way of averaging works, in words.")
+                Schema.object(
+                    methods.map { (name: $0, schema: Schema.string()) },
+                    description: "How each way of averaging works, in words.")
             ),
             (
                 "PublishedComparison",
@@ -132,9 +143,14 @@ extension OpenAPIDocument {
                     metrics.map { (name: $0.rawValue, schema: Schema.nullable(Schema.number(minimum: 0))) } + [
                         ("demo", Schema.boolean("True when any of these values is demonstration data."))
                     ],
-                    description: "The averages the Ombudsman itself published for the group and year; null for one it did not publish.")
+                    description:
+                        "The averages the Ombudsman itself published for the group and year; null for one it did not publish."
+                )
             ),
-            ("Comparison", Schema.object(comparisonProperties(withType: true), description: "The council's type group, averaged.")),
+            (
+                "Comparison",
+                Schema.object(comparisonProperties(withType: true), description: "The council's type group, averaged.")
+            ),
             (
                 "Overview",
                 Schema.object(
@@ -143,13 +159,17 @@ extension OpenAPIDocument {
             ),
             (
                 "HistoryItem",
-                Schema.object(figuresProperties + [comparisonMember], description: "One year of a council's statistics.")
+                Schema.object(
+                    figuresProperties + [comparisonMember], description: "One year of a council's statistics.")
             ),
             (
                 "StatisticsHistory",
                 Schema.object([
                     councilMember,
-                    ("items", Schema.array(Schema.ref("HistoryItem"), "Every year with decisions on record, oldest first.")),
+                    (
+                        "items",
+                        Schema.array(Schema.ref("HistoryItem"), "Every year with decisions on record, oldest first.")
+                    ),
                 ])
             ),
             (
@@ -160,7 +180,9 @@ extension OpenAPIDocument {
             ),
             (
                 "LeagueTableAverages",
-                Schema.object(comparisonProperties(withType: false), description: "The averages of the whole group, not just this page.")
+                Schema.object(
+                    comparisonProperties(withType: false),
+                    description: "The averages of the whole group, not just this page.")
             ),
             (
                 "LeagueTable",
@@ -177,7 +199,8 @@ extension OpenAPIDocument {
                 "SortOrder",
                 Schema.enumeration(
                     sortOrders,
-                    "A SortKey, ascending, or prefixed with - for descending. Councils without a value for a rate come last either way; ties go by council id.")
+                    "A SortKey, ascending, or prefixed with - for descending. Councils without a value for a rate come last either way; ties go by council id."
+                )
             ),
         ]
     }

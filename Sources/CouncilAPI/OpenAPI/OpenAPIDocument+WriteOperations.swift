@@ -29,7 +29,8 @@ extension OpenAPIDocument {
             ],
             "text/csv": [
                 "schema": Schema.string(
-                    "RFC 4180 CSV whose header row names ComplaintInput members (reference, council, decided, category, outcome, …); empty cells are absent values.")
+                    "RFC 4180 CSV whose header row names ComplaintInput members (reference, council, decided, category, outcome, …); empty cells are absent values."
+                )
             ],
         ],
     ]
@@ -67,7 +68,8 @@ extension OpenAPIDocument {
                     """,
                 input: "CouncilInput", record: "Council", problems: [("409", conflict(councilIDTaken))]),
             upsert(
-                "PUT", "/v1/councils/{council}", id: "putCouncil", tag: "councils", summary: "Create or replace a council",
+                "PUT", "/v1/councils/{council}", id: "putCouncil", tag: "councils",
+                summary: "Create or replace a council",
                 description: """
                     The path names the council by its id or its GSS code, and the body's id must be that id; PUT to \
                     the GSS code to change a council's id (otherwise 422 on id). \(writeRules)
@@ -110,14 +112,16 @@ extension OpenAPIDocument {
                     """,
                 input: "ComplaintInput", record: "Complaint"),
             write(
-                "DELETE", "/v1/complaints/{reference}", id: "deleteComplaint", tag: "complaints", summary: "Delete a decision",
+                "DELETE", "/v1/complaints/{reference}", id: "deleteComplaint", tag: "complaints",
+                summary: "Delete a decision",
                 description: "Removes the decision: 204, or 404 when no decision has the reference.",
                 body: nil,
                 successes: [
                     ("204", ["description": "Deleted.", "headers": Response.headers(["XRequestId"])])
                 ]),
             write(
-                "POST", "/v1/complaints/bulk", id: "bulkLoadComplaints", tag: "complaints", summary: "Store many decisions",
+                "POST", "/v1/complaints/bulk", id: "bulkLoadComplaints", tag: "complaints",
+                summary: "Store many decisions",
                 description: """
                     Stores decisions from NDJSON (application/x-ndjson, one ComplaintInput per line; blank lines are \
                     skipped and the final newline is optional) or CSV (text/csv with a header row naming ComplaintInput \
@@ -141,11 +145,15 @@ extension OpenAPIDocument {
                         "200",
                         Answer.stored(
                             "BulkSummary",
-                            "Every line was stored (created, updated or unchanged). In partial mode the answer also has results (empty) and unlisted_failures, as a BulkReport.")
+                            "Every line was stored (created, updated or unchanged). In partial mode the answer also has results (empty) and unlisted_failures, as a BulkReport."
+                        )
                     ),
                     (
                         "207",
-                        Answer.stored("BulkReport", "Partial mode with at least one bad line: the good lines were stored; results lists the failed lines (the first 1,000), unlisted_failures counts the rest.")
+                        Answer.stored(
+                            "BulkReport",
+                            "Partial mode with at least one bad line: the good lines were stored; results lists the failed lines (the first 1,000), unlisted_failures counts the rest."
+                        )
                     ),
                 ],
                 problems: [

@@ -44,28 +44,28 @@ enum OpenAPIDocument {
         "version": .string(BuildInfo.version),
         "summary": "Complaint statistics of the Local Government and Social Care Ombudsman about English councils.",
         "description": """
-            The decisions, reports, service improvements, annual letters and published averages of the Local \
-            Government and Social Care Ombudsman (LGSCO) about English councils, and the statistics the \
-            Ombudsman publishes for each council (decisions by outcome, upheld rate, upheld per 100,000 \
-            residents, remedy and compliance rates) computed from the stored decisions and compared with the \
-            averages of councils of the same type.
+        The decisions, reports, service improvements, annual letters and published averages of the Local \
+        Government and Social Care Ombudsman (LGSCO) about English councils, and the statistics the \
+        Ombudsman publishes for each council (decisions by outcome, upheld rate, upheld per 100,000 \
+        residents, remedy and compliance rates) computed from the stored decisions and compared with the \
+        averages of councils of the same type.
 
-            Every record carries `demo`: true marks invented demonstration data shipped with the server, \
-            which must never be taken for real Ombudsman figures.
+        Every record carries `demo`: true marks invented demonstration data shipped with the server, \
+        which must never be taken for real Ombudsman figures.
 
-            Conventions: JSON members are snake_case; dates are `YYYY-MM-DD`; reporting years run from 1 April \
-            to 31 March and are written `2024-25`; a council is named by its id (`knowsley`) or GSS code \
-            (`E08000011`); a case reference may be written `23 008 737`, `23008737` or `23-008-737`. Rates are \
-            unrounded fractions from 0 to 1 and null when there is nothing to divide by. Lists take `limit` and \
-            an opaque `cursor` and answer `{"items": [...], "next_cursor": ...}` with a `Link: <...>; rel="next"` \
-            header while there are more pages. Lists and statistics are also available as CSV (`Accept: text/csv` \
-            or `format=csv`). Every GET answers with an `ETag` and `Cache-Control: no-cache` and honours \
-            `If-None-Match` with 304. Unknown query parameters are refused with 400, never ignored. Errors are \
-            `application/problem+json` (RFC 9457). Every response carries `X-Request-Id`.
+        Conventions: JSON members are snake_case; dates are `YYYY-MM-DD`; reporting years run from 1 April \
+        to 31 March and are written `2024-25`; a council is named by its id (`knowsley`) or GSS code \
+        (`E08000011`); a case reference may be written `23 008 737`, `23008737` or `23-008-737`. Rates are \
+        unrounded fractions from 0 to 1 and null when there is nothing to divide by. Lists take `limit` and \
+        an opaque `cursor` and answer `{"items": [...], "next_cursor": ...}` with a `Link: <...>; rel="next"` \
+        header while there are more pages. Lists and statistics are also available as CSV (`Accept: text/csv` \
+        or `format=csv`). Every GET answers with an `ETag` and `Cache-Control: no-cache` and honours \
+        `If-None-Match` with 304. Unknown query parameters are refused with 400, never ignored. Errors are \
+        `application/problem+json` (RFC 9457). Every response carries `X-Request-Id`.
 
-            Reads are open. Writes need `Authorization: Bearer <token>` and are disabled (403) when the server \
-            has no token configured; POSTs accept an `Idempotency-Key` header.
-            """,
+        Reads are open. Writes need `Authorization: Bearer <token>` and are disabled (403) when the server \
+        has no token configured; POSTs accept an `Idempotency-Key` header.
+        """,
     ]
 
     /// Path Item Objects: the operations grouped by path, in the order first documented.
@@ -83,7 +83,8 @@ enum OpenAPIDocument {
         func object(_ properties: Properties) -> JSONValue {
             .object(JSONObject(properties.map { ($0.name, $0.schema) }))
         }
-        let schemas = vocabularySchemas + recordSchemas + inputSchemas + pageSchemas + statisticsSchemas
+        let schemas =
+            vocabularySchemas + recordSchemas + inputSchemas + pageSchemas + statisticsSchemas
             + serviceSchemas + problemSchemas
         return [
             "schemas": object(schemas),

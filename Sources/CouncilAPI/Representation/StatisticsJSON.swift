@@ -75,7 +75,8 @@ enum StatisticsJSON {
             "group_size": .int(Int64(averages.groupSize)),
             "computed": ["mean": method(.mean), "pooled": method(.pooled)],
             "methods": [
-                "mean": "the mean of the councils' own rates; councils whose rate has a zero denominator or rests on small numbers are left out",
+                "mean":
+                    "the mean of the councils' own rates; councils whose rate has a zero denominator or rests on small numbers are left out",
                 "pooled": "the group's totals divided by each other (for example all upheld over all investigated)",
             ],
             "published": publishedValue,

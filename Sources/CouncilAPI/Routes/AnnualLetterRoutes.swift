@@ -20,7 +20,8 @@ struct AnnualLetterRoutes {
         let result = try Listing.page(newestFirst, key: { $0.year.description }, request: page)
         let csv = CSVColumns<AnnualLetter>([
             ("council", { $0.councilID }), ("year", { $0.year.description }), ("published", { $0.published.iso }),
-            ("url", { CSVFormat.optional($0.url) }), ("text", { CSVFormat.optional($0.text) }), ("demo", { String($0.isDemo) }),
+            ("url", { CSVFormat.optional($0.url) }), ("text", { CSVFormat.optional($0.text) }),
+            ("demo", { String($0.isDemo) }),
         ])
         return Listing.respond(
             result, to: request, as: representation, json: RecordJSON.annualLetter, csv: csv,
@@ -35,17 +36,20 @@ struct AnnualLetterRoutes {
         var all: [PublishedAverage] = []
         let years = try year.map { [$0] } ?? context.store.statistics.years().reversed()
         for candidate in years {
-            all += try type.map { try context.store.publishedAverages.averages(year: candidate, type: $0) }
+            all +=
+                try type.map { try context.store.publishedAverages.averages(year: candidate, type: $0) }
                 ?? context.store.publishedAverages.averages(year: candidate)
         }
         let key: (PublishedAverage) -> String = { "\($0.year)/\($0.councilType.rawValue)/\($0.metric.rawValue)" }
         let result = try Listing.page(all, key: key, request: page)
         let csv = CSVColumns<PublishedAverage>([
-            ("year", { $0.year.description }), ("council_type", { $0.councilType.rawValue }), ("metric", { $0.metric.rawValue }),
+            ("year", { $0.year.description }), ("council_type", { $0.councilType.rawValue }),
+            ("metric", { $0.metric.rawValue }),
             ("value", { $0.metric == .upheldPer100k ? CSVFormat.oneDecimal($0.value) : CSVFormat.percent($0.value) }),
             ("demo", { String($0.isDemo) }),
         ])
         return Listing.respond(
-            result, to: request, as: representation, json: RecordJSON.publishedAverage, csv: csv, name: "published-averages")
+            result, to: request, as: representation, json: RecordJSON.publishedAverage, csv: csv,
+            name: "published-averages")
     }
 }

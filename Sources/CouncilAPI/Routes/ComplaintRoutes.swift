@@ -25,7 +25,10 @@ struct ComplaintRoutes {
     func list(_ request: HTTPRequest) throws -> HTTPResponse {
         var query = QueryReader(
             request,
-            allowed: ["council", "year", "category", "subcategory", "outcome", "decided_from", "decided_to", "limit", "cursor", "format"])
+            allowed: [
+                "council", "year", "category", "subcategory", "outcome", "decided_from", "decided_to", "limit",
+                "cursor", "format",
+            ])
         let councilKey = query.string("council")
         var filter = ComplaintFilter(
             year: query.year(), category: query.string("category"), subcategory: query.string("subcategory"),

@@ -22,7 +22,8 @@ struct MetaRoutes {
             guard readiness.isReady else {
                 throw HTTPError(
                     .serviceUnavailable, type: ProblemType.notReady.uri, title: "Not ready",
-                    detail: "the service is starting: the database cannot be reached yet or its migrations are not applied",
+                    detail:
+                        "the service is starting: the database cannot be reached yet or its migrations are not applied",
                     headers: ["Retry-After": "1"])
             }
             // Ready means able to answer: on a shared database server, reachable now. (SQLite's

@@ -42,7 +42,9 @@ struct ReportRoutes {
         // An id that breaks `ReportID`'s rule was stored before migration 0003 cleaned it: it is
         // answered under its clean id, so a link the API once gave out keeps working.
         guard let report = try context.store.reports.report(id: ReportID.cleaned(id)) else {
-            throw HTTPError(.notFound, type: ProblemType.notFound.uri, title: "Report not found", detail: "no report has the id '\(id)'")
+            throw HTTPError(
+                .notFound, type: ProblemType.notFound.uri, title: "Report not found",
+                detail: "no report has the id '\(id)'")
         }
         return .record(RecordJSON.report(report))
     }

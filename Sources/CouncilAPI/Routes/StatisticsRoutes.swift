@@ -35,13 +35,16 @@ struct StatisticsRoutes {
         let published = try queries.published(type: council.type, year: year)
         switch representation {
         case .json:
-            return .json(StatisticsJSON.overview(
+            return .json(
+                StatisticsJSON.overview(
                     council: council, figures: figures, averages: averages, published: published,
                     threshold: queries.threshold))
         case .csv:
-            let rows = [StatisticsRow(
-                council: council, figures: figures, averages: averages, published: published,
-                threshold: queries.threshold)]
+            let rows = [
+                StatisticsRow(
+                    council: council, figures: figures, averages: averages, published: published,
+                    threshold: queries.threshold)
+            ]
             return .csv(StatisticsRow.columns.render(rows), filename: "\(council.id)-statistics-\(year)")
         }
     }
@@ -85,7 +88,10 @@ struct StatisticsRoutes {
             if let parsed = LeagueOrder(parameter: sort) {
                 order = parsed
             } else {
-                query.fail("sort", "must be one of \(SortKey.allCases.map(\.rawValue).joined(separator: ", ")), optionally prefixed with - for descending")
+                query.fail(
+                    "sort",
+                    "must be one of \(SortKey.allCases.map(\.rawValue).joined(separator: ", ")), optionally prefixed with - for descending"
+                )
             }
         }
         let minInvestigated = query.minInvestigated()
@@ -107,7 +113,8 @@ struct StatisticsRoutes {
         let table = LeagueTable(listed, order: order)
         let remaining = position.map { table.rows(after: $0) } ?? table.rows[...]
         let pageRows = Array(remaining.prefix(limit))
-        let next = remaining.count > limit ? pageRows.last.map { Cursor.encode(Self.cursorKey(table.position(of: $0))) } : nil
+        let next =
+            remaining.count > limit ? pageRows.last.map { Cursor.encode(Self.cursorKey(table.position(of: $0))) } : nil
         let councils = try queries.councilsByID(type: type)
 
         var headers = HTTPHeaders()
@@ -115,7 +122,8 @@ struct StatisticsRoutes {
         switch representation {
         case .json:
             let items = pageRows.compactMap { row in
-                councils[row.councilID].map { StatisticsJSON.leagueRow(council: $0, figures: row.figures, threshold: queries.threshold)
+                councils[row.councilID].map {
+                    StatisticsJSON.leagueRow(council: $0, figures: row.figures, threshold: queries.threshold)
                 }
             }
             return .json(
@@ -153,7 +161,8 @@ struct StatisticsRoutes {
 
     private func latestYear() throws -> FinancialYear {
         guard let year = try context.store.statistics.years().last else {
-            throw HTTPError(.notFound, type: ProblemType.notFound.uri, title: "No statistics", detail: "no decisions are on record")
+            throw HTTPError(
+                .notFound, type: ProblemType.notFound.uri, title: "No statistics", detail: "no decisions are on record")
         }
         return year
     }
@@ -185,7 +194,8 @@ struct StatisticsRow {
 
     /// The small-number flags come last, so the columns that existed before them keep their places.
     static let columns = CSVColumns<StatisticsRow>([
-        ("council", { $0.council.id }), ("council_name", { $0.council.name }), ("council_type", { $0.council.type.rawValue }),
+        ("council", { $0.council.id }), ("council_name", { $0.council.name }),
+        ("council_type", { $0.council.type.rawValue }),
         ("year", { $0.figures.year.description }),
         ("dealt_with", { String($0.figures.dealtWith) }), ("not_for_us", { String($0.figures.notForUs) }),
         ("assessed_and_closed", { String($0.figures.assessedAndClosed) }),

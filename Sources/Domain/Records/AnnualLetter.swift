@@ -30,7 +30,9 @@ public struct PublishedAverage: Hashable, Sendable {
     public var value: Double
     public var isDemo: Bool
 
-    public init(year: FinancialYear, councilType: CouncilType, metric: AverageMetric, value: Double, isDemo: Bool = false) {
+    public init(
+        year: FinancialYear, councilType: CouncilType, metric: AverageMetric, value: Double, isDemo: Bool = false
+    ) {
         self.year = year
         self.councilType = councilType
         self.metric = metric

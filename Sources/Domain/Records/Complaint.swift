@@ -40,7 +40,11 @@ public struct Complaint: Hashable, Sendable {
     public var consistencyErrors: [(field: String, message: String)] {
         var errors: [(String, String)] = []
         if decided < CalendarDate.earliestRecorded {
-            errors.append(("decided", "must not be before \(CalendarDate.earliestRecorded.iso), the first day of the earliest reporting year"))
+            errors.append(
+                (
+                    "decided",
+                    "must not be before \(CalendarDate.earliestRecorded.iso), the first day of the earliest reporting year"
+                ))
         }
         if let received, received > decided {
             errors.append(("decided", "must not be before received (\(received.iso))"))

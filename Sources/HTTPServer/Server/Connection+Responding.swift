@@ -80,7 +80,8 @@ extension Connection {
         let head = exchange?.head
         // What the middleware would have added (CORS), from the fields read so far.
         let known = head?.headers ?? machine.parser.partialHeaders ?? HTTPHeaders()
-        for (name, value) in context.responder.headersForUnreadRequest(known) where response.headers[name] == nil
+        for (name, value) in context.responder.headersForUnreadRequest(known)
+        where response.headers[name] == nil
             || name.lowercased() == "vary"
         {
             response.headers.add(name, value)

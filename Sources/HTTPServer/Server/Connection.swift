@@ -190,7 +190,8 @@ final class Connection: @unchecked Sendable {
                 refuse(
                     HTTPError(
                         .serviceUnavailable,
-                        detail: "The server is receiving too many large bodies at once (over \(limit) bytes in all); retry shortly.",
+                        detail:
+                            "The server is receiving too many large bodies at once (over \(limit) bytes in all); retry shortly.",
                         headers: ["Retry-After": "5"]))
             }
         }
@@ -294,7 +295,8 @@ final class Connection: @unchecked Sendable {
     /// request), which pushes what the kernel holds once no more can be answered at once.
     func flush() {
         guard machine.phase != .closed else { return }
-        let more = machine.isResponding && exchange?.streaming != true && exchange?.keepAlive == true
+        let more =
+            machine.isResponding && exchange?.streaming != true && exchange?.keepAlive == true
             && machine.parser.bufferedByteCount > 0
         let flags = Int32(MSG_NOSIGNAL) | (more ? Int32(MSG_MORE) : 0)
         if more { corked = true }

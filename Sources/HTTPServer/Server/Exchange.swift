@@ -1,4 +1,3 @@
-
 /// The request a connection is working on, from its head until its response is queued.
 struct Exchange {
     let head: RequestHead

@@ -42,7 +42,8 @@ extension RepositoryError {
         if violation.kind == .foreignKey, let councilID {
             return RepositoryError.unknownCouncil(councilID)
         }
-        return RepositoryError.constraintViolated(constraint: violation.name ?? violation.message, message: violation.message)
+        return RepositoryError.constraintViolated(
+            constraint: violation.name ?? violation.message, message: violation.message)
     }
 
     /// Runs one record's write, translating its failures and tagging them with the record's

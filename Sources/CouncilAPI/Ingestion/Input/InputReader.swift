@@ -126,7 +126,8 @@ struct InputReader {
         }
         let outOfRange =
             range.upperBound == .max
-            ? "must be from \(range.lowerBound) to \(Int.max)" : "must be from \(range.lowerBound) to \(range.upperBound)"
+            ? "must be from \(range.lowerBound) to \(Int.max)"
+            : "must be from \(range.lowerBound) to \(range.upperBound)"
         guard let number else {
             // A whole number too large for 64 bits is out of range, not "not a whole number".
             fail(name, Self.isWholeNumber(member) ? outOfRange : "must be a whole number")
@@ -178,7 +179,9 @@ struct InputReader {
             return nil
         }
         guard date >= CalendarDate.earliestRecorded else {
-            fail(name, "must not be before \(CalendarDate.earliestRecorded.iso), the first day of the earliest reporting year")
+            fail(
+                name,
+                "must not be before \(CalendarDate.earliestRecorded.iso), the first day of the earliest reporting year")
             return nil
         }
         return date
