@@ -22,8 +22,19 @@ mkdir -p "$work/corpus" "$work/seeds" "$work/crashes"
 parser_sources=(Sources/HTTPServer/Parsing/*.swift Sources/HTTPServer/Message/*.swift)
 
 echo "fuzz: compiling the parser fuzzer"
+# The message types import JSON (problem bodies): it is built first as a static library with
+# the same instrumentation, then linked.
+json_module="$work/json-module"
+mkdir -p "$json_module"
+if ! locked swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name JSON \
+    -emit-module -emit-module-path "$json_module/JSON.swiftmodule" -emit-library -static \
+    -o "$json_module/libJSON.a" Sources/JSON/*.swift 2>"$work/build.log"; then
+    cat "$work/build.log" >&2
+    exit 1
+fi
 # ld.gold warns about every ASan helper symbol it cannot export; only real errors are shown.
 if ! locked swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ParserFuzzer \
+    -I "$json_module" -L "$json_module" -lJSON \
     "${parser_sources[@]}" Fuzz/ParserFuzzer/*.swift -o "$work/parser-fuzzer" 2>"$work/build.log"; then
     grep -v 'ld.gold: warning' "$work/build.log" >&2
     exit 1
