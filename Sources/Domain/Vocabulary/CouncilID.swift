@@ -27,18 +27,7 @@ public struct CouncilID: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `st-helens`): runs of anything but letters and digits become one hyphen, apostrophes vanish.
     /// The register import uses it, and the API uses it to keep answering ids it served before.
     public static func cleaned(_ text: some StringProtocol) -> String {
-        var slug = ""
-        var pendingHyphen = false
-        for scalar in text.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                if pendingHyphen, !slug.isEmpty { slug += "-" }
-                pendingHyphen = false
-                slug.unicodeScalars.append(scalar)
-            } else if scalar != "'" && scalar != "’" {
-                pendingHyphen = true
-            }
-        }
-        return slug
+        Slug.hyphenated(text, dropping: ["'", "’"])
     }
 
     public var description: String { normalForm }
@@ -47,7 +36,7 @@ public struct CouncilID: Hashable, Comparable, Sendable, CustomStringConvertible
 
     private static func isSlug(_ text: String) -> Bool {
         text.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { word in
-            !word.isEmpty && word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+            !word.isEmpty && word.unicodeScalars.allSatisfy(Slug.isLowerAlphanumeric)
         }
     }
 }

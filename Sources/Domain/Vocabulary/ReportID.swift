@@ -27,18 +27,7 @@ public struct ReportID: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// one hyphen, leading and trailing ones vanish. The API uses it so an id it served keeps working.
     public static func cleaned(_ text: some StringProtocol) -> String {
         if let id = ReportID(parsing: text) { return id.normalForm }
-        var clean = ""
-        var pendingHyphen = false
-        for scalar in text.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                if pendingHyphen, !clean.isEmpty { clean += "-" }
-                pendingHyphen = false
-                clean.unicodeScalars.append(scalar)
-            } else {
-                pendingHyphen = true
-            }
-        }
-        return clean
+        return Slug.hyphenated(text)
     }
 
     public var description: String { normalForm }
@@ -48,7 +37,7 @@ public struct ReportID: Hashable, Comparable, Sendable, CustomStringConvertible 
     private static func isWords(_ text: String) -> Bool {
         var previousWasSeparator = true
         for scalar in text.unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+            if Slug.isLowerAlphanumeric(scalar) {
                 previousWasSeparator = false
             } else if scalar == "-" || scalar == "_" || scalar == "." {
                 if previousWasSeparator { return false }

@@ -32,7 +32,7 @@ final class EventLoop: @unchecked Sendable {
 
     /// The loops every server of the process shares, one per core (at least two), as Dispatch's
     /// I/O queues were: started on first use and never stopped. Empty only if the system refused
-    /// an epoll or eventfd descriptor, which `HTTPServer.start` reports.
+    /// an epoll or eventfd descriptor (or a thread-specific key), which `HTTPServer.start` reports.
     static let shared: [EventLoop] = (0..<max(2, ServerConfiguration.processorCount())).compactMap {
         EventLoop(name: "HTTPServer.loop-\($0)")
     }
@@ -43,7 +43,6 @@ final class EventLoop: @unchecked Sendable {
     private let epollFD: Int32
     private let wakeFD: Int32
     private let pending = Mutex<[@Sendable () -> Void]>([])
-    private let loopThread = Atomic<UInt>(0)
     private var registrations: [Int32: Registration] = [:]
     /// Log lines written on this loop's thread, per descriptor, not yet written out (see
     /// `bufferLogLine`).
@@ -54,6 +53,8 @@ final class EventLoop: @unchecked Sendable {
     private static let failureEvents = EPOLLERR.rawValue | EPOLLHUP.rawValue
 
     private init?(name: String) {
+        // Without the thread-specific key a loop could not tell its own thread (`isCurrent`).
+        guard Self.currentKey != nil else { return nil }
         let epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epollFD >= 0 else { return nil }
         let wakeFD = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
@@ -90,7 +91,7 @@ final class EventLoop: @unchecked Sendable {
     }()
 
     /// Whether the caller is on this loop's thread.
-    var isCurrent: Bool { loopThread.load(ordering: .acquiring) == UInt(pthread_self()) }
+    var isCurrent: Bool { Self.current === self }
 
     /// Runs `work` on the loop's thread, after what is already queued. From another thread it
     /// wakes the loop; from the loop itself it runs before the loop next waits.
@@ -183,7 +184,6 @@ final class EventLoop: @unchecked Sendable {
     // MARK: The loop
 
     private func run() {
-        loopThread.store(UInt(pthread_self()), ordering: .releasing)
         if let key = Self.currentKey {
             // Unretained: a loop lives as long as the process (`shared` holds it).
             _ = pthread_setspecific(key, Unmanaged.passUnretained(self).toOpaque())
