@@ -12,7 +12,8 @@ still be rightly refused:
   unknown council is a 404, which the check already allows.
 - decided_to must not be before decided_from (400), a rule between two parameters.
 - Writes (once routed): a body's council must exist (422), a PUT body must name the record of its
-  path (422), a decision's fields must agree with its outcome (422), and an Idempotency-Key reused
+  path (422; valid cases leave the members the path decides out, as the Replacement schemas allow),
+  an annual letter must not be published before its year starts (422), a decision's fields must agree with its outcome (422), and an Idempotency-Key reused
   with another body is refused (422).
 
 Rather than turn the check off, valid (positive) cases are made to keep those rules: they get a
@@ -170,6 +171,51 @@ def _valid_upload(case) -> None:
                                 "category": "Education", "outcome": "upheld"}) + "\n"
 
 
+# PUT to a record's own URL: the body members its path decides (RecordResource.pathMembers).
+_PATH_DECIDED = {
+    "/v1/reports/{id}": ("id",),
+    "/v1/service-improvements/{reference}": ("reference",),
+    "/v1/councils/{council}/annual-letters/{year}": ("council", "year"),
+    "/v1/published-averages/{year}/{council_type}/{metric}": ("year", "council_type", "metric"),
+    "/v1/councils/{council}/populations/{calendar_year}": ("year",),
+}
+_LETTER = "/v1/councils/{council}/annual-letters/{year}"
+_AVERAGE = "/v1/published-averages/{year}/{council_type}/{metric}"
+
+
+def _is_positive(case) -> bool:
+    return case.meta is None or case.meta.generation.mode == GenerationMode.POSITIVE
+
+
+def _let_the_path_decide(case) -> None:
+    """A valid PUT body leaves out what its URL decides (a different value is rightly a 422), and
+    keeps the rules that then hang on the path: a rate (any metric but upheld_per_100k) is a
+    fraction up to 1, and a letter is published on or after the 1 April its year starts and not
+    in the future (422 otherwise), so a letter for a year not yet begun moves to this year. The
+    path is edited before the request is built from it."""
+    for member in _PATH_DECIDED.get(case.operation.path, ()):
+        case.body.pop(member, None)
+    path = case.path_parameters if isinstance(case.path_parameters, dict) else {}
+    if case.operation.path == _AVERAGE and path.get("metric") != "upheld_per_100k":
+        value = case.body.get("value")
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 1:
+            case.body["value"] = 0.5
+    if case.operation.path != _LETTER:
+        return
+    year = urllib.parse.unquote(str(path.get("year", "")))
+    if not _is_year(year):
+        return
+    today = datetime.date.today()
+    this_year = today.year - (today.month < 4)
+    start = int(year[:4])
+    if start > this_year:
+        start = this_year
+        path["year"] = f"{start}-{(start + 1) % 100:02d}"
+    published = case.body.get("published")
+    if _is_date(published) and published < f"{start}-04-01":
+        case.body["published"] = f"{start}-04-01"
+
+
 @schemathesis.hook
 def map_case(context, case):
     if case.meta is not None and case.meta.generation.mode != GenerationMode.POSITIVE:
@@ -207,6 +253,8 @@ def before_call(context, case, kwargs):
     # for a reason of its schema, which these changes keep.
     if isinstance(case.body, dict):
         _keep_body_rules(case)
+        if case.method.upper() == "PUT" and _is_positive(case):
+            _let_the_path_decide(case)
     # A key is a promise about one request; reusing one across different generated requests is
     # rightly a 422 (tested in Swift). Valid keys are made unique; invalid ones stay invalid.
     if case.headers is not None and not _drops_a_header(case):

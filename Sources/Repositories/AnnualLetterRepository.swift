@@ -52,6 +52,11 @@ public struct AnnualLetterRepository: Sendable {
             decode)
     }
 
+    static func delete(_ councilID: String, _ year: FinancialYear, in connection: some SQLExecutor) throws -> Bool {
+        try connection.run(
+            "DELETE FROM annual_letters WHERE council_id = ? AND year = ?", [councilID, year.startYear]) > 0
+    }
+
     static func upsert(_ letter: AnnualLetter, index: Int?, in connection: some SQLExecutor) throws -> UpsertOutcome {
         try RepositoryError.tagging(index: index, councilID: letter.councilID) {
             let existing = try fetch(letter.councilID, letter.year, in: connection)

@@ -32,6 +32,11 @@ public struct PopulationRepository: Sendable {
         return Dictionary(grouping: rows, by: \.councilID)
     }
 
+    /// The council's population for `year`, if one is stored.
+    public func population(council councilID: String, year: Int) throws -> Population? {
+        try database.read { try Self.fetch(councilID, year, in: $0) }
+    }
+
     @discardableResult
     public func upsert(_ population: Population) throws -> UpsertOutcome {
         try database.write { try Self.upsert(population, index: nil, in: $0) }
@@ -54,11 +59,18 @@ public struct PopulationRepository: Sendable {
             source: try row.string(at: 3))
     }
 
+    static func fetch(_ councilID: String, _ year: Int, in connection: some SQLExecutor) throws -> Population? {
+        try connection.first(
+            "SELECT \(columns) FROM populations WHERE council_id = ? AND year = ?", [councilID, year], decode)
+    }
+
+    static func delete(_ councilID: String, _ year: Int, in connection: some SQLExecutor) throws -> Bool {
+        try connection.run("DELETE FROM populations WHERE council_id = ? AND year = ?", [councilID, year]) > 0
+    }
+
     static func upsert(_ population: Population, index: Int?, in connection: some SQLExecutor) throws -> UpsertOutcome {
         try RepositoryError.tagging(index: index, councilID: population.councilID) {
-            let existing = try connection.first(
-                "SELECT \(columns) FROM populations WHERE council_id = ? AND year = ?",
-                [population.councilID, population.year], decode)
+            let existing = try fetch(population.councilID, population.year, in: connection)
             if existing == population { return .unchanged }
             if existing == nil {
                 try CouncilRepository.requireExists(population.councilID, in: connection)

@@ -30,6 +30,11 @@ public struct PublishedAverageRepository: Sendable {
         }
     }
 
+    /// The one average published for `type` and `metric` in `year`, if any.
+    public func average(year: FinancialYear, type: CouncilType, metric: AverageMetric) throws -> PublishedAverage? {
+        try database.read { try Self.fetch(year, type, metric, in: $0) }
+    }
+
     @discardableResult
     public func upsert(_ average: PublishedAverage) throws -> UpsertOutcome {
         try database.write { try Self.upsert(average, index: nil, in: $0) }
@@ -52,16 +57,27 @@ public struct PublishedAverageRepository: Sendable {
             metric: try row.value(AverageMetric.self, at: 2), value: try row.double(at: 3), isDemo: try row.bool(at: 4))
     }
 
+    static func fetch(
+        _ year: FinancialYear, _ type: CouncilType, _ metric: AverageMetric, in connection: some SQLExecutor
+    ) throws -> PublishedAverage? {
+        try connection.first(
+            "SELECT \(columns) FROM published_averages WHERE year = ? AND council_type = ? AND metric = ?",
+            [year.startYear, type.rawValue, metric.rawValue], decode)
+    }
+
+    static func delete(
+        _ year: FinancialYear, _ type: CouncilType, _ metric: AverageMetric, in connection: some SQLExecutor
+    ) throws -> Bool {
+        try connection.run(
+            "DELETE FROM published_averages WHERE year = ? AND council_type = ? AND metric = ?",
+            [year.startYear, type.rawValue, metric.rawValue]) > 0
+    }
+
     static func upsert(_ average: PublishedAverage, index: Int?, in connection: some SQLExecutor) throws
         -> UpsertOutcome
     {
         try RepositoryError.tagging(index: index, councilID: nil) {
-            let key: StatementArguments = [
-                average.year.startYear, average.councilType.rawValue, average.metric.rawValue,
-            ]
-            let existing = try connection.first(
-                "SELECT \(columns) FROM published_averages WHERE year = ? AND council_type = ? AND metric = ?", key,
-                decode)
+            let existing = try fetch(average.year, average.councilType, average.metric, in: connection)
             if existing == average { return .unchanged }
             let values: StatementArguments = [
                 average.value, average.isDemo, average.year.startYear, average.councilType.rawValue,

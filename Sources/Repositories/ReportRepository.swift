@@ -62,6 +62,10 @@ public struct ReportRepository: Sendable {
         try connection.first("SELECT \(columns) FROM reports WHERE id = ?", [id], decode)
     }
 
+    static func delete(_ id: String, in connection: some SQLExecutor) throws -> Bool {
+        try connection.run("DELETE FROM reports WHERE id = ?", [id]) > 0
+    }
+
     static func upsert(_ report: Report, index: Int?, in connection: some SQLExecutor) throws -> UpsertOutcome {
         try RepositoryError.tagging(index: index, councilID: report.councilID) {
             let existing = try fetch(report.id, in: connection)

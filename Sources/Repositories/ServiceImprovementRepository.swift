@@ -61,9 +61,7 @@ public struct ServiceImprovementRepository: Sendable {
     /// Removes the improvement and its actions; returns whether there was one.
     @discardableResult
     public func delete(_ reference: CaseReference) throws -> Bool {
-        try database.write {
-            try $0.run("DELETE FROM service_improvements WHERE reference = ?", [reference.normalized]) > 0
-        }
+        try database.write { try Self.delete(reference, in: $0) }
     }
 
     // MARK: Statements
@@ -106,6 +104,11 @@ public struct ServiceImprovementRepository: Sendable {
                 "SELECT \(columns) FROM service_improvements WHERE reference = ?", [reference.normalized], decode)
         else { return nil }
         return try attachingActions(to: [row], in: connection).first
+    }
+
+    /// Its actions go with it (`ON DELETE CASCADE`).
+    static func delete(_ reference: CaseReference, in connection: some SQLExecutor) throws -> Bool {
+        try connection.run("DELETE FROM service_improvements WHERE reference = ?", [reference.normalized]) > 0
     }
 
     static func upsert(_ improvement: ServiceImprovement, index: Int?, in connection: some SQLExecutor) throws

@@ -14,7 +14,7 @@ struct ConditionalWriteTests {
     /// A record that has a GET and a PUT of its own: where it lives, a body that creates it, and a
     /// body that changes it.
     enum Resource: String, CaseIterable, CustomTestStringConvertible, Sendable {
-        case council, complaint
+        case council, complaint, report, serviceImprovement, annualLetter, publishedAverage, population
 
         var testDescription: String { rawValue }
 
@@ -22,6 +22,11 @@ struct ConditionalWriteTests {
             switch self {
             case .council: "/v1/councils/testshire"
             case .complaint: "/v1/complaints/24123456"
+            case .report: "/v1/reports/knowsley-care-charges"
+            case .serviceImprovement: "/v1/service-improvements/24654321"
+            case .annualLetter: "/v1/councils/knowsley/annual-letters/2019-20"
+            case .publishedAverage: "/v1/published-averages/2019-20/unitary/upheld_rate"
+            case .population: "/v1/councils/knowsley/populations/2023"
             }
         }
 
@@ -29,25 +34,67 @@ struct ConditionalWriteTests {
             switch self {
             case .council: WriteFixtures.council
             case .complaint: WriteFixtures.complaint
+            case .report: WriteFixtures.report.merging(["id": "knowsley-care-charges"])
+            case .serviceImprovement: WriteFixtures.serviceImprovement
+            case .annualLetter: WriteFixtures.annualLetter
+            case .publishedAverage: WriteFixtures.publishedAverage
+            case .population: WriteFixtures.population
             }
         }
 
         var changed: JSONObject {
-            var body = self.body
-            switch self {
-            case .council: body["name"] = "Testshire Unitary Council"
-            case .complaint: body["decided"] = "2024-07-15"
-            }
-            return body
+            body.merging([changedMember.name: changedMember.json])
         }
 
-        /// The member `changed` changes, and its new value.
-        var changedMember: (name: String, value: String) {
+        /// The member `changed` changes, its new value, and that value as the JSON answer shows it.
+        var changedMember: (name: String, json: JSONValue, shown: String) {
             switch self {
-            case .council: ("name", "Testshire Unitary Council")
-            case .complaint: ("decided", "2024-07-15")
+            case .council: ("name", "Testshire Unitary Council", "Testshire Unitary Council")
+            case .complaint: ("decided", "2024-07-15", "2024-07-15")
+            case .report: ("title", "Council reviewed care charges late", "Council reviewed care charges late")
+            case .serviceImprovement: ("category", "Planning", "Planning")
+            case .annualLetter: ("published", "2020-08-03", "2020-08-03")
+            case .publishedAverage: ("value", 0.5, "0.5")
+            case .population: ("population", 155_000, "155000")
             }
         }
+
+        /// Another record of the same kind: its URL and a body that creates it.
+        var other: (path: String, body: JSONObject) {
+            switch self {
+            case .council:
+                ("/v1/councils/otherhamshire", body.merging(["id": "otherhamshire", "gss_code": "E10000998"]))
+            case .complaint: ("/v1/complaints/24123457", body.merging(["reference": "24 123 457"]))
+            case .report: ("/v1/reports/knowsley-other", body.merging(["id": "knowsley-other"]))
+            case .serviceImprovement:
+                ("/v1/service-improvements/24654322", body.merging(["reference": "24 654 322"]))
+            case .annualLetter: ("/v1/councils/knowsley/annual-letters/2018-19", body.merging(["year": "2018-19"]))
+            case .publishedAverage:
+                ("/v1/published-averages/2019-20/county/upheld_rate", body.merging(["council_type": "county"]))
+            case .population: ("/v1/councils/knowsley/populations/2022", body.merging(["year": 2022]))
+            }
+        }
+
+        /// Every kind but the council can be deleted (a council's records hang on it).
+        var isDeletable: Bool { self != .council }
+
+        /// The body members the URL decides, each with a value naming another record; nil for the
+        /// council, whose PUT has its own rule (its GSS code may rename it).
+        var pathMembers: [(name: String, other: JSONValue)]? {
+            switch self {
+            case .council: nil
+            case .complaint, .serviceImprovement: [("reference", "24 999 999")]
+            case .report: [("id", "another-report")]
+            case .annualLetter: [("council", "sefton"), ("year", "2018-19")]
+            case .publishedAverage: [("year", "2018-19"), ("council_type", "county"), ("metric", "remedy_rate")]
+            case .population: [("year", 2022)]
+            }
+        }
+    }
+
+    /// `member` of a JSON answer as text (a number as Foundation prints it), to compare with `shown`.
+    static func shown(_ object: [String: Any], _ member: String) -> String? {
+        object[member].map { "\($0)" }
     }
 
     static let staleTag = "\"" + String(repeating: "0", count: 64) + "\""
@@ -121,7 +168,7 @@ struct ConditionalWriteTests {
         #expect(newTag != tag)
         let current = try api.get(resource.path)
         #expect(current.header("ETag") == newTag)
-        #expect(try api.object(current)[resource.changedMember.name] as? String == resource.changedMember.value)
+        #expect(Self.shown(try api.object(current), resource.changedMember.name) == resource.changedMember.shown)
     }
 
     @Test(
@@ -140,7 +187,7 @@ struct ConditionalWriteTests {
         #expect(response.header("ETag") == tag)
         let current = try api.get(resource.path)
         #expect(current.header("ETag") == tag)
-        #expect(try api.object(current)[resource.changedMember.name] as? String != resource.changedMember.value)
+        #expect(Self.shown(try api.object(current), resource.changedMember.name) != resource.changedMember.shown)
     }
 
     @Test("a weak tag never satisfies If-Match; * matches an existing record", arguments: TestEngine.allCases)
@@ -182,10 +229,9 @@ struct ConditionalWriteTests {
     }
 
     @Test(
-        "DELETE with a stale If-Match is a 412 and the decision stays; with the current tag it is deleted",
-        arguments: TestEngine.allCases)
-    func conditionalDelete(engine: TestEngine) throws {
-        let resource = Resource.complaint
+        "DELETE with a stale If-Match is a 412 and the record stays; with the current tag it is deleted",
+        arguments: TestEngine.allCases, Resource.allCases.filter(\.isDeletable))
+    func conditionalDelete(engine: TestEngine, resource: Resource) throws {
         let (api, tag) = try Self.stored(resource, engine: engine)
         let stale = try api.send("DELETE", resource.path, contentType: nil, headers: [("If-Match", Self.staleTag)])
         #expect(stale.status == 412)
@@ -214,27 +260,16 @@ struct ConditionalWriteTests {
         #expect(conditional.status == 200, "\(conditional.text)")
 
         // A new record may be created with If-None-Match: * instead of If-Match.
-        var other = resource.body
-        let otherPath: String
-        switch resource {
-        case .council:
-            other["id"] = "otherhamshire"
-            other["gss_code"] = "E10000998"
-            otherPath = "/v1/councils/otherhamshire"
-        case .complaint:
-            other["reference"] = "24 123 457"
-            otherPath = "/v1/complaints/24123457"
-        }
+        let (otherPath, other) = resource.other
         #expect(try api.send("PUT", otherPath, object: other).status == 428)
         #expect(try api.get(otherPath).status == 404)
         #expect(try api.send("PUT", otherPath, object: other, headers: [("If-None-Match", "*")]).status == 201)
     }
 
     @Test(
-        "with requireIfMatch, DELETE without If-Match is a 428 and the decision stays; with If-Match it is deleted",
-        arguments: TestEngine.allCases)
-    func requiredIfMatchOnDelete(engine: TestEngine) throws {
-        let resource = Resource.complaint
+        "with requireIfMatch, DELETE without If-Match is a 428 and the record stays; with If-Match it is deleted",
+        arguments: TestEngine.allCases, Resource.allCases.filter(\.isDeletable))
+    func requiredIfMatchOnDelete(engine: TestEngine, resource: Resource) throws {
         let (api, tag) = try Self.stored(resource, engine: engine, requireIfMatch: true)
         let blind = try api.send("DELETE", resource.path, contentType: nil)
         #expect(blind.status == 428)

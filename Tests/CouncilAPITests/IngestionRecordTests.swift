@@ -68,7 +68,7 @@ import Testing
         let api = try LiveAPI.writable(engine: engine)
         let response = try api.send("POST", "/v1/councils/E08000011/populations", object: WriteFixtures.population)
         #expect(response.status == 201)
-        #expect(response.header("Location") == "/v1/councils/knowsley/populations")
+        #expect(response.header("Location") == "/v1/councils/knowsley/populations/2023")
         let body = try api.object(response)
         #expect(body["council"] as? String == "knowsley")
         #expect(body["population"] as? Int == 154_000)
@@ -114,7 +114,7 @@ import Testing
         let api = try LiveAPI.writable(engine: engine)
         let response = try api.send("POST", "/v1/service-improvements", object: WriteFixtures.serviceImprovement)
         #expect(response.status == 201)
-        #expect(response.header("Location") == "/v1/councils/knowsley/service-improvements")
+        #expect(response.header("Location") == "/v1/service-improvements/24654321")
         let list = try api.object(try api.get("/v1/councils/knowsley/service-improvements?limit=100"))
         let stored = (list["items"] as? [[String: Any]] ?? []).first { $0["reference"] as? String == "24 654 321" }
         #expect(stored?["actions"] as? [String] == ["Remind staff of the allocation rules.", "Review the policy."])
@@ -124,7 +124,7 @@ import Testing
         let api = try LiveAPI.writable(engine: engine)
         let response = try api.send("POST", "/v1/annual-letters", object: WriteFixtures.annualLetter)
         #expect(response.status == 201)
-        #expect(response.header("Location") == "/v1/councils/knowsley/annual-letters")
+        #expect(response.header("Location") == "/v1/councils/knowsley/annual-letters/2019-20")
         var text = WriteFixtures.annualLetter
         text["url"] = nil
         text["text"] = "Dear Chief Executive,\n\nThis letter summarises…"
@@ -139,7 +139,7 @@ import Testing
         let api = try LiveAPI.writable(engine: engine)
         let rate = try api.send("POST", "/v1/published-averages", object: WriteFixtures.publishedAverage)
         #expect(rate.status == 201)
-        #expect(rate.header("Location") == "/v1/published-averages?year=2019-20&type=unitary")
+        #expect(rate.header("Location") == "/v1/published-averages/2019-20/unitary/upheld_rate")
         var perResident = WriteFixtures.publishedAverage
         perResident["metric"] = "upheld_per_100k"
         perResident["value"] = 4.7

@@ -107,3 +107,12 @@ struct InvalidBody: Sendable, CustomTestStringConvertible {
         return body
     }
 }
+
+extension JSONObject {
+    /// This object with `other`'s members set over its own.
+    func merging(_ other: JSONObject) -> JSONObject {
+        var merged = self
+        for (key, value) in other.members { merged[key] = value }
+        return merged
+    }
+}

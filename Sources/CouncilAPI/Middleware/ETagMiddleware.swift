@@ -3,35 +3,27 @@ import HTTPServer
 
 /// Conditional GETs for every read (RFC 9110 section 13).
 ///
-/// A single record (`recordRoutes`) carries a strong tag of its own content (`EntityTag`), set by
-/// its handler: it is what `If-Match` on PUT and DELETE compares, so it must not change when some
-/// other record is written. Here such an answer only gets its `If-None-Match` check (after the
-/// handler) and `Cache-Control`.
+/// A single record's GET answers with a strong tag of its own content (`EntityTag`), set by its
+/// handler (`HTTPResponse.record`): it is what `If-Match` on PUT and DELETE compares, so it must
+/// not change when some other record is written. Such an answer keeps its handler's tag and only
+/// gets its `If-None-Match` check and `Cache-Control` here. Deciding by the answer rather than by
+/// a list of routes means a new record route cannot be forgotten.
 ///
-/// Everything else (lists, statistics) is tagged here. The tag is derived from the store revision and the request itself (path, query and the
-/// representation asked for), not from the body: every write bumps the revision, so while the
-/// revision stands the answer to the same request cannot have changed. That lets a matching
-/// `If-None-Match` be answered 304 before the handler runs at all. Only the data (`/v1/…`), the
-/// API description and the problem types' pages are tagged: health and metrics change without any
-/// write.
+/// Everything else (lists, statistics) is tagged here. The tag is derived from the store revision
+/// and the request itself (path, query and the representation asked for), not from the body:
+/// every write bumps the revision, so while the revision stands the answer to the same request
+/// cannot have changed. That lets a matching `If-None-Match` be answered 304 before the handler
+/// runs at all. Only the data (`/v1/…`), the API description and the problem types' pages are
+/// tagged: health and metrics change without any write.
 struct ETagMiddleware: HTTPMiddleware {
     /// The store's revision now; on PostgreSQL a query, since another instance may have written.
     let revision: @Sendable () throws -> Int64
 
-    /// The route templates of single records, whose GET answers with a tag of the record's own
-    /// content (`HTTPResponse.record`); every PUT and DELETE route is one of them.
-    static let recordRoutes: Set<String> = [
-        "/v1/councils/:council", "/v1/complaints/:reference", "/v1/reports/:id",
-    ]
-
     func handle(_ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse) throws -> HTTPResponse {
-        guard request.method == .get || request.method == .head, let route = request.route,
+        guard request.method == .get || request.method == .head, request.route != nil,
             request.path.hasPrefix("/v1/") || request.path == "/openapi.json" || request.path.hasPrefix("/problems/")
         else {
             return try next(request)
-        }
-        if Self.recordRoutes.contains(route) {
-            return try answerRecord(request, next: next)
         }
         let revision = try revision()
         return try RequestRevision.$current.withValue(revision) {
@@ -46,34 +38,22 @@ struct ETagMiddleware: HTTPMiddleware {
         // A tag is only ever issued with a 2xx answer, so a matching one proves the request still
         // succeeds and the handler can be skipped. `*` proves nothing: RFC 9110 section 13.2.1 has
         // preconditions ignored when the answer would not be 2xx, so a bad request stays a 400.
+        // (A record's content tag never takes this shape, so it is never matched here.)
         if let condition, Self.matches(condition, tag, wildcard: false) {
             return Self.notModified(tag)
         }
         var response = try next(request)
         guard (200..<300).contains(response.status.code) else { return response }
-        if let condition, Self.matches(condition, tag) {
-            return Self.notModified(tag)
+        // A single record's answer comes tagged by its handler with its content's digest.
+        let answered = response.headers["ETag"] ?? tag
+        if let condition, Self.matches(condition, answered) {
+            return Self.notModified(answered)
         }
-        response.headers.set("ETag", tag)
+        response.headers.set("ETag", answered)
         response.headers.set("Cache-Control", "no-cache")
-        // The tag (and, for lists and statistics, the representation) depends on Accept.
-        response.headers.add("Vary", "Accept")
-        return response
-    }
-
-    /// A record's answer, tagged by its handler: 304 when `If-None-Match` (weak comparison, or `*`)
-    /// matches that tag. The record has one representation, so its tag does not vary by Accept;
-    /// the answer still says `Vary: Accept`, as every tagged answer does, so no cache serves it to
-    /// a request that asked for another representation.
-    private func answerRecord(
-        _ request: HTTPRequest, next: (HTTPRequest) throws -> HTTPResponse
-    ) throws -> HTTPResponse {
-        var response = try next(request)
-        guard (200..<300).contains(response.status.code), let tag = response.headers["ETag"] else { return response }
-        if let condition = request.headers["If-None-Match"], Self.matches(condition, tag) {
-            return Self.notModified(tag)
-        }
-        response.headers.set("Cache-Control", "no-cache")
+        // The tag (and, for lists and statistics, the representation) depends on Accept. A
+        // record's tag does not (it has one representation), but the answer still says so, as
+        // every tagged answer does, so no cache serves it to a request that asked for another.
         response.headers.add("Vary", "Accept")
         return response
     }

@@ -37,6 +37,8 @@ extension OpenAPIDocument {
         /// The component holding each path parameter, by the name used in path templates.
         static let pathComponents = [
             "council": "Council", "reference": "Reference", "id": "ReportID", "name": "ProblemName",
+            "year": "YearPath", "council_type": "CouncilTypePath", "metric": "MetricPath",
+            "calendar_year": "CalendarYearPath",
         ]
     }
 
@@ -68,6 +70,15 @@ extension OpenAPIDocument {
                     "The case reference in any spelling: 23 008 737 (URL-encoded), 23008737 or 23-008-737.")
             ),
             ("ReportID", Parameter.path("id", Schema.string(minLength: 1), "The report's id.")),
+            ("YearPath", Parameter.path("year", Schema.ref("ReportingYear"), "The reporting year, like 2024-25.")),
+            ("CouncilTypePath", Parameter.path("council_type", Schema.ref("CouncilType"), "The council type.")),
+            ("MetricPath", Parameter.path("metric", Schema.ref("AverageMetric"), "The figure averaged.")),
+            (
+                "CalendarYearPath",
+                Parameter.path(
+                    "calendar_year", Schema.integer(minimum: 1900, maximum: 2100),
+                    "The calendar year of the mid-year estimate, like 2024.")
+            ),
             (
                 "ProblemName",
                 Parameter.path(

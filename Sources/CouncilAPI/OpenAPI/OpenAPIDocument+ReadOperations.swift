@@ -92,6 +92,10 @@ extension OpenAPIDocument {
                 description: "Every population figure on record for the council, oldest first.",
                 parameters: refs(paging),
                 answer: Answer.list("Population", "A page of the council's populations.")),
+            get(
+                "/v1/councils/{council}/populations/{calendar_year}", id: "getPopulation", tag: "councils",
+                summary: "Get a council's population for a year",
+                answer: Answer.record("Population", "The population.")),
             // Statistics.
             get(
                 "/v1/councils/{council}/statistics", id: "getCouncilStatistics", tag: "statistics",
@@ -169,11 +173,20 @@ extension OpenAPIDocument {
                 description: improvementWindow,
                 parameters: refs(["Category", "AsOf"] + improvementPaging),
                 answer: Answer.list("ServiceImprovement", "A page of the council's service improvements.")),
+            get(
+                "/v1/service-improvements/{reference}", id: "getServiceImprovement", tag: "service-improvements",
+                summary: "Get a service improvement",
+                description: "The improvement agreed after the case, whether or not it is still published.",
+                answer: Answer.record("ServiceImprovement", "The service improvement.")),
             // Annual letters.
             get(
                 "/v1/councils/{council}/annual-letters", id: "listAnnualLetters", tag: "annual-letters",
                 summary: "List a council's annual letters", parameters: refs(paging),
                 answer: Answer.list("AnnualLetter", "A page of the council's annual letters.")),
+            get(
+                "/v1/councils/{council}/annual-letters/{year}", id: "getAnnualLetter", tag: "annual-letters",
+                summary: "Get a council's annual letter for a year",
+                answer: Answer.record("AnnualLetter", "The annual letter.")),
             // Published averages.
             get(
                 "/v1/published-averages", id: "listPublishedAverages", tag: "averages",
@@ -181,6 +194,10 @@ extension OpenAPIDocument {
                 description: "The Ombudsman's own averages per council type, year and metric, newest year first.",
                 parameters: refs(["Year", "CouncilType"] + paging),
                 answer: Answer.list("PublishedAverage", "A page of published averages.")),
+            get(
+                "/v1/published-averages/{year}/{council_type}/{metric}", id: "getPublishedAverage", tag: "averages",
+                summary: "Get one average the Ombudsman published",
+                answer: Answer.record("PublishedAverage", "The published average.")),
         ]
     }
 }

@@ -295,7 +295,7 @@ extension OpenAPIDocument {
                         A decision to store. The reporting year follows from decided. not_for_us_reason is only \
                         allowed with outcome not_for_us, remedy_before_ombudsman and compliance only with upheld, \
                         received must not be after decided, and decided must not be in the future. year and demo are \
-                        set by the server and refused. With PUT, reference must name the case in the path.
+                        set by the server and refused.
                         """)
             ),
             (

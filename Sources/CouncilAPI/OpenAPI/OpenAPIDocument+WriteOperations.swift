@@ -21,6 +21,27 @@ extension OpenAPIDocument {
             successes: Answer.upsert(record, located: true), problems: problems)
     }
 
+    /// `PUT` and `DELETE` of one record at its own URL (`RecordResourceRoutes`); `keyedBy` names
+    /// the body members the path decides, `noun` the record ("a report").
+    private static func recordWrites(
+        _ path: String, record: String, tag: String, noun: String, keyedBy: String, extra: String = ""
+    ) -> [Operation] {
+        [
+            upsert(
+                "PUT", path, id: "put\(record)", tag: tag, summary: "Create or replace \(noun)",
+                description: """
+                    Creates \(noun) (201, Location its URL) or replaces it (200), demo data included. \(keyedBy) \
+                    come from the path: the body may leave them out, and when it gives them they must name this \
+                    record (otherwise 422 on each member that differs). \(extra)\(writeRules)
+                    """,
+                input: "\(record)Replacement", record: record),
+            write(
+                "DELETE", path, id: "delete\(record)", tag: tag, summary: "Delete \(noun)",
+                description: "Removes \(noun): 204, or 404 when there is none.", body: nil,
+                successes: [("204", ["description": "Deleted.", "headers": Response.headers(["XRequestId"])])]),
+        ]
+    }
+
     private static let bulkBody: JSONValue = [
         "required": true,
         "content": [
@@ -79,8 +100,8 @@ extension OpenAPIDocument {
                 "POST", "/v1/councils/{council}/populations", id: "createPopulation", tag: "councils",
                 summary: "Store a council's population for a year",
                 description: """
-                    Creates or replaces the population of the council in the path for the year. Location is the \
-                    council's list of populations. \(writeRules)
+                    Creates or replaces the population of the council in the path for the year. Location is its \
+                    URL. \(writeRules)
                     """,
                 input: "PopulationInput", record: "Population"),
             // Complaints.
@@ -102,22 +123,6 @@ extension OpenAPIDocument {
                             PUT it to /v1/complaints/{reference}, given in Location, to correct it.
                             """)
                     )
-                ]),
-            upsert(
-                "PUT", "/v1/complaints/{reference}", id: "putComplaint", tag: "complaints",
-                summary: "Create or replace a decision",
-                description: """
-                    Creates the decision (201) or replaces it (200), demo data included. The body's reference must \
-                    name the case in the path, in any spelling (otherwise 422 on reference). \(writeRules)
-                    """,
-                input: "ComplaintInput", record: "Complaint"),
-            write(
-                "DELETE", "/v1/complaints/{reference}", id: "deleteComplaint", tag: "complaints",
-                summary: "Delete a decision",
-                description: "Removes the decision: 204, or 404 when no decision has the reference.",
-                body: nil,
-                successes: [
-                    ("204", ["description": "Deleted.", "headers": Response.headers(["XRequestId"])])
                 ]),
             write(
                 "POST", "/v1/complaints/bulk", id: "bulkLoadComplaints", tag: "complaints",
@@ -175,15 +180,15 @@ extension OpenAPIDocument {
                 summary: "Store a service improvement",
                 description: """
                     Creates the improvement, or replaces the one with the same case reference (actions included). \
-                    Location is the council's list of improvements. \(writeRules)
+                    Location is its URL. \(writeRules)
                     """,
                 input: "ServiceImprovementInput", record: "ServiceImprovement"),
             upsert(
                 "POST", "/v1/annual-letters", id: "createAnnualLetter", tag: "annual-letters",
                 summary: "Store an annual letter",
                 description: """
-                    Creates the letter, or replaces the council's letter for the year. Location is the council's \
-                    list of letters. \(writeRules)
+                    Creates the letter, or replaces the council's letter for the year. Location is its URL. \
+                    \(writeRules)
                     """,
                 input: "AnnualLetterInput", record: "AnnualLetter"),
             upsert(
@@ -191,9 +196,34 @@ extension OpenAPIDocument {
                 summary: "Store an average the Ombudsman published",
                 description: """
                     Creates the average, or replaces the one for the same year, council type and metric. Location \
-                    is the list of averages of that year and type. \(writeRules)
+                    is its URL. \(writeRules)
                     """,
                 input: "PublishedAverageInput", record: "PublishedAverage"),
-        ]
+        ] + recordWriteOperations
+    }
+
+    /// Every record with a URL of its own (`RecordResource`), written there.
+    private static var recordWriteOperations: [Operation] {
+        recordWrites(
+            "/v1/councils/{council}/populations/{calendar_year}", record: "Population", tag: "councils",
+            noun: "a council's population for a year", keyedBy: "The council and year",
+            extra: "The body must not name the council. ")
+            + recordWrites(
+                "/v1/complaints/{reference}", record: "Complaint", tag: "complaints", noun: "a decision",
+                keyedBy: "The reference (in any spelling)")
+            + recordWrites(
+                "/v1/reports/{id}", record: "Report", tag: "reports", noun: "a report", keyedBy: "The id",
+                extra: "A URL with an id stored before ids were cleaned addresses the record under its clean id. ")
+            + recordWrites(
+                "/v1/service-improvements/{reference}", record: "ServiceImprovement", tag: "service-improvements",
+                noun: "a service improvement", keyedBy: "The reference (in any spelling)",
+                extra: "The actions are replaced as a whole. ")
+            + recordWrites(
+                "/v1/councils/{council}/annual-letters/{year}", record: "AnnualLetter", tag: "annual-letters",
+                noun: "a council's annual letter for a year",
+                keyedBy: "The council (its id or GSS code) and year")
+            + recordWrites(
+                "/v1/published-averages/{year}/{council_type}/{metric}", record: "PublishedAverage", tag: "averages",
+                noun: "a published average", keyedBy: "The year, council type and metric")
     }
 }

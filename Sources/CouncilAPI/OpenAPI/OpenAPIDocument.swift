@@ -84,7 +84,7 @@ enum OpenAPIDocument {
             .object(JSONObject(properties.map { ($0.name, $0.schema) }))
         }
         let schemas =
-            vocabularySchemas + recordSchemas + inputSchemas + pageSchemas + statisticsSchemas
+            vocabularySchemas + recordSchemas + inputSchemas + replacementSchemas + pageSchemas + statisticsSchemas
             + serviceSchemas + problemSchemas
         return [
             "schemas": object(schemas),

@@ -10,6 +10,12 @@ struct AnnualLetterRoutes {
     func register(in router: inout Router) {
         router.get("/v1/councils/:council/annual-letters") { try letters($0) }
         router.get("/v1/published-averages") { try averages($0) }
+        router.get("/v1/councils/:council/annual-letters/:year") {
+            try RecordResourceRoutes(resource: AnnualLetterResource()).show($0, context)
+        }
+        router.get("/v1/published-averages/:year/:council_type/:metric") {
+            try RecordResourceRoutes(resource: PublishedAverageResource()).show($0, context)
+        }
     }
 
     func letters(_ request: HTTPRequest) throws -> HTTPResponse {

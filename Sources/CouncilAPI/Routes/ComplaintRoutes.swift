@@ -9,7 +9,9 @@ struct ComplaintRoutes {
 
     func register(in router: inout Router) {
         router.get("/v1/complaints") { try list($0) }
-        router.get("/v1/complaints/:reference") { try show($0) }
+        router.get("/v1/complaints/:reference") {
+            try RecordResourceRoutes(resource: ComplaintResource()).show($0, context)
+        }
     }
 
     static let csv = CSVColumns<Complaint>([
@@ -42,28 +44,5 @@ struct ComplaintRoutes {
         let result = try context.store.complaints.list(filter, page: page)
         return Listing.respond(
             result, to: request, as: representation, json: RecordJSON.complaint, csv: Self.csv, name: "complaints")
-    }
-
-    func show(_ request: HTTPRequest) throws -> HTTPResponse {
-        try QueryReader(request, allowed: []).validate()
-        let reference = try Self.reference(request)
-        guard let complaint = try context.store.complaints.complaint(reference) else {
-            throw HTTPError(
-                .notFound, type: ProblemType.notFound.uri, title: "Complaint not found",
-                detail: "no decision with case reference \(reference.published) is on record")
-        }
-        return .record(RecordJSON.complaint(complaint))
-    }
-
-    /// The `:reference` path parameter in any accepted spelling; a malformed one is a 404 (no such
-    /// resource can exist) that says what a reference looks like.
-    static func reference(_ request: HTTPRequest) throws -> CaseReference {
-        let text = request.parameters["reference"] ?? ""
-        guard let reference = CaseReference(text) else {
-            throw HTTPError(
-                .notFound, type: ProblemType.notFound.uri, title: "Complaint not found",
-                detail: "'\(text)' is not a case reference: it \(CaseReference.invalidMessage)")
-        }
-        return reference
     }
 }

@@ -11,6 +11,9 @@ struct CouncilRoutes {
         router.get("/v1/councils") { try list($0) }
         router.get("/v1/councils/:council") { try show($0) }
         router.get("/v1/councils/:council/populations") { try populations($0) }
+        router.get("/v1/councils/:council/populations/:calendar_year") {
+            try RecordResourceRoutes(resource: PopulationResource()).show($0, context)
+        }
     }
 
     static let csv = CSVColumns<Council>([

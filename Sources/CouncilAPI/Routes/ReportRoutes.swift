@@ -10,7 +10,7 @@ struct ReportRoutes {
 
     func register(in router: inout Router) {
         router.get("/v1/reports") { try list($0, scopedToCouncil: false) }
-        router.get("/v1/reports/:id") { try show($0) }
+        router.get("/v1/reports/:id") { try RecordResourceRoutes(resource: ReportResource()).show($0, context) }
         router.get("/v1/councils/:council/reports") { try list($0, scopedToCouncil: true) }
     }
 
@@ -34,18 +34,5 @@ struct ReportRoutes {
         return Listing.respond(
             result, to: request, as: representation, json: RecordJSON.report, csv: Self.csv,
             name: council.map { "\($0.id)-reports" } ?? "reports")
-    }
-
-    func show(_ request: HTTPRequest) throws -> HTTPResponse {
-        try QueryReader(request, allowed: []).validate()
-        let id = request.parameters["id"] ?? ""
-        // An id that breaks `ReportID`'s rule was stored before migration 0003 cleaned it: it is
-        // answered under its clean id, so a link the API once gave out keeps working.
-        guard let report = try context.store.reports.report(id: ReportID.cleaned(id)) else {
-            throw HTTPError(
-                .notFound, type: ProblemType.notFound.uri, title: "Report not found",
-                detail: "no report has the id '\(id)'")
-        }
-        return .record(RecordJSON.report(report))
     }
 }

@@ -11,6 +11,9 @@ struct ServiceImprovementRoutes {
     func register(in router: inout Router) {
         router.get("/v1/service-improvements") { try list($0, scopedToCouncil: false) }
         router.get("/v1/councils/:council/service-improvements") { try list($0, scopedToCouncil: true) }
+        router.get("/v1/service-improvements/:reference") {
+            try RecordResourceRoutes(resource: ServiceImprovementResource()).show($0, context)
+        }
     }
 
     static let csv = CSVColumns<ServiceImprovement>([

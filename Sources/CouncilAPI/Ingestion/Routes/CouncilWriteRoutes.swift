@@ -65,7 +65,8 @@ struct CouncilWriteRoutes {
             return try scope.commit { transaction in
                 let outcome = try transaction.upsert(population)
                 return WriteAnswer.stored(
-                    RecordJSON.population(population), outcome, location: "/v1/councils/\(council.id)/populations")
+                    RecordJSON.population(population), outcome,
+                    location: PopulationResource().location(PopulationResource().key(of: population)))
             }
         }
     }

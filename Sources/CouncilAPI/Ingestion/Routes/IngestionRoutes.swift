@@ -19,14 +19,30 @@ struct IngestionRoutes {
 
         let complaints = ComplaintWriteRoutes(routes: self)
         router.post("/v1/complaints", headCheck: Self.json) { try complaints.create($0) }
-        router.put("/v1/complaints/:reference", headCheck: Self.json) { try complaints.put($0) }
-        router.delete("/v1/complaints/:reference") { try complaints.delete($0) }
 
         let records = RecordWriteRoutes(routes: self)
         router.post("/v1/reports", headCheck: Self.json) { try records.createReport($0) }
         router.post("/v1/service-improvements", headCheck: Self.json) { try records.createServiceImprovement($0) }
         router.post("/v1/annual-letters", headCheck: Self.json) { try records.createAnnualLetter($0) }
         router.post("/v1/published-averages", headCheck: Self.json) { try records.createPublishedAverage($0) }
+
+        // Each record at its own URL (its GET is with the reads).
+        registerRecord(ComplaintResource(), at: "/v1/complaints/:reference", in: &router)
+        registerRecord(ReportResource(), at: "/v1/reports/:id", in: &router)
+        registerRecord(ServiceImprovementResource(), at: "/v1/service-improvements/:reference", in: &router)
+        registerRecord(AnnualLetterResource(), at: "/v1/councils/:council/annual-letters/:year", in: &router)
+        registerRecord(
+            PublishedAverageResource(), at: "/v1/published-averages/:year/:council_type/:metric", in: &router)
+        registerRecord(PopulationResource(), at: "/v1/councils/:council/populations/:calendar_year", in: &router)
+    }
+
+    /// `PUT` and `DELETE` of one kind of record at `path`.
+    private func registerRecord<Resource: RecordResource>(
+        _ resource: Resource, at path: String, in router: inout Router
+    ) {
+        let record = RecordResourceRoutes(resource: resource)
+        router.put(path, headCheck: Self.json) { try record.put($0, self) }
+        router.delete(path) { try record.delete($0, self) }
     }
 
     /// Every JSON write refuses another media type from its head, before the body is read.

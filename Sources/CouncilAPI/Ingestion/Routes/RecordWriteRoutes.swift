@@ -7,7 +7,7 @@ import Repositories
 /// the record or replaces the one with the same key (report id, case reference, council and
 /// year, or year, type and metric).
 ///
-/// Records without a URL of their own are located at the list that shows them.
+/// Each answers a new record's URL (its `RecordResource`'s) in `Location`.
 struct RecordWriteRoutes {
     let routes: IngestionRoutes
 
@@ -17,7 +17,8 @@ struct RecordWriteRoutes {
             let report = try WriteAnswer.validated { try ReportInput.decode(.json(object), in: routes.inputContext) }
             return try scope.commit { transaction in
                 let outcome = try transaction.upsert(report)
-                return WriteAnswer.stored(RecordJSON.report(report), outcome, location: "/v1/reports/\(report.id)")
+                return WriteAnswer.stored(
+                    RecordJSON.report(report), outcome, location: ReportResource().location(report.id))
             }
         }
     }
@@ -32,7 +33,7 @@ struct RecordWriteRoutes {
                 let outcome = try transaction.upsert(improvement)
                 return WriteAnswer.stored(
                     RecordJSON.serviceImprovement(improvement), outcome,
-                    location: "/v1/councils/\(improvement.councilID)/service-improvements")
+                    location: ServiceImprovementResource().location(improvement.reference))
             }
         }
     }
@@ -47,7 +48,7 @@ struct RecordWriteRoutes {
                 let outcome = try transaction.upsert(letter)
                 return WriteAnswer.stored(
                     RecordJSON.annualLetter(letter), outcome,
-                    location: "/v1/councils/\(letter.councilID)/annual-letters")
+                    location: AnnualLetterResource().location(AnnualLetterResource().key(of: letter)))
             }
         }
     }
@@ -60,7 +61,7 @@ struct RecordWriteRoutes {
                 let outcome = try transaction.upsert(average)
                 return WriteAnswer.stored(
                     RecordJSON.publishedAverage(average), outcome,
-                    location: "/v1/published-averages?year=\(average.year)&type=\(average.councilType.rawValue)")
+                    location: PublishedAverageResource().location(PublishedAverageResource().key(of: average)))
             }
         }
     }
