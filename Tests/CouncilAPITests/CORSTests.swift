@@ -26,7 +26,8 @@ import Testing
         #expect(methods.isSuperset(of: ["GET", "POST", "PUT", "DELETE"]))
         let headers = Set(
             try #require(response.header("Access-Control-Allow-Headers")).split(separator: ",").map(trimmed))
-        #expect(headers.isSuperset(of: ["Authorization", "Content-Type", "Idempotency-Key"]))
+        #expect(
+            headers.isSuperset(of: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match"]))
         let maxAge = try #require(response.header("Access-Control-Max-Age").flatMap { Int($0) })
         #expect(maxAge > 0)
         #expect(response.values("Vary").contains { $0.contains("Origin") })

@@ -8,7 +8,8 @@ import HTTPServer
 struct CORSMiddleware: HTTPMiddleware {
     let allowedOrigins: Set<String>
     static let allowedMethods = "GET, HEAD, POST, PUT, DELETE, OPTIONS"
-    static let allowedHeaders = "Authorization, Content-Type, Idempotency-Key, If-None-Match, X-Request-Id, Accept"
+    static let allowedHeaders =
+        "Authorization, Content-Type, Idempotency-Key, If-Match, If-None-Match, X-Request-Id, Accept"
     static let exposedHeaders = "ETag, Link, X-Request-Id, Location, Idempotent-Replayed, Retry-After"
     static let maxAgeSeconds = 600
 
