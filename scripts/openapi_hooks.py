@@ -263,12 +263,12 @@ def before_call(context, case, kwargs):
         _fresh_keys(kwargs["headers"])
 
 
-_COUNCIL_WRITES = {("POST", "/v1/councils"), ("PUT", "/v1/councils/{council}")}
+_COUNCIL_WRITES = {("POST", "/v1/councils"), ("PUT", "/v1/councils/{council}"), ("DELETE", "/v1/councils/{council}")}
 
 
 @schemathesis.hook
 def after_call(context, case, response):
     """A stored council may have taken another's place (same GSS code, new id: the old id is gone),
-    so the councils are listed again before the next case needs one."""
+    and a deleted one is gone, so the councils are listed again before the next case needs one."""
     if (case.method.upper(), case.operation.path) in _COUNCIL_WRITES and 200 <= response.status_code < 300:
         _councils.clear()

@@ -89,6 +89,25 @@ public struct CouncilRepository: Sendable {
             """, [idOrCode], decode)
     }
 
+    /// The tables whose rows name a council and keep it from being deleted, named as the API's
+    /// kinds of record are. Populations are not among them: they go with their council.
+    static let dependentTables = ["complaints", "reports", "service_improvements", "annual_letters"]
+
+    /// How many records of each kind name the council, kinds with none left out.
+    static func records(of councilID: String, in connection: some SQLExecutor) throws -> [(kind: String, count: Int)] {
+        try dependentTables.compactMap { table in
+            let count = try connection.scalar("SELECT count(*) FROM \(table) WHERE council_id = ?", [councilID])
+            guard let count = count.int64Value, count > 0 else { return nil }
+            return (table, Int(count))
+        }
+    }
+
+    /// Removes the council and its populations; the caller has checked that nothing else names it.
+    static func delete(_ councilID: String, in connection: some SQLExecutor) throws -> Bool {
+        try connection.run("DELETE FROM populations WHERE council_id = ?", [councilID])
+        return try connection.run("DELETE FROM councils WHERE id = ?", [councilID]) > 0
+    }
+
     static func decode(_ row: any ColumnReading) throws -> Council {
         Council(
             id: try row.string(at: 0),

@@ -20,6 +20,19 @@ extension WriteTransaction {
 
     // MARK: Deletes; each returns whether there was a record.
 
+    /// How many decisions, reports, service improvements and annual letters name the council
+    /// (kinds with none left out): while there are any, the council cannot be deleted.
+    public func records(ofCouncil councilID: String) throws -> [(kind: String, count: Int)] {
+        try CouncilRepository.records(of: councilID, in: connection)
+    }
+
+    /// Removes the council with its populations. The database refuses it (a foreign key) while any
+    /// other record names the council; `records(ofCouncil:)` says which.
+    @discardableResult
+    public func deleteCouncil(_ councilID: String) throws -> Bool {
+        try CouncilRepository.delete(councilID, in: connection)
+    }
+
     @discardableResult
     public func deleteReport(id: String) throws -> Bool {
         try ReportRepository.delete(id, in: connection)

@@ -76,12 +76,18 @@ extension ProblemType {
         summary: "This server only accepts a PUT or DELETE that says which version of the record it replaces: GET the "
             + "record and send its ETag in If-Match (or, for a PUT that creates, If-None-Match: *). Nothing was "
             + "written.")
+    /// `DELETE /v1/councils/{council}` while records still name the council: deleting it would
+    /// orphan them, or silently take the Ombudsman's decisions with it.
+    static let councilHasRecords = ProblemType(
+        name: "council-has-records", title: "Council has records",
+        summary: "Decisions, reports, service improvements or annual letters still name this council; `records` "
+            + "counts them by kind. Delete them, or move them to another council, first. Nothing was written.")
 
     /// Every problem type, in the order the documentation lists them.
     static let all: [ProblemType] = [
         invalidParameter, notFound, validation, malformedJSON, unsupportedMediaType, notAcceptable, unauthorized,
         writesDisabled, idempotencyConflict, idempotencyMismatch, notReady, databaseUnavailable, recordExists,
-        preconditionFailed, preconditionRequired,
+        preconditionFailed, preconditionRequired, councilHasRecords,
     ]
 
     static func named(_ name: String) -> ProblemType? { all.first { $0.name == name } }

@@ -158,6 +158,16 @@ extension OpenAPIDocument {
                                     + "strong ETag now, to GET it again and retry with that tag in If-Match.",
                                 pattern: "^\"[0-9a-f]{64}\"$")
                         ),
+                        (
+                            "records",
+                            [
+                                "type": "object",
+                                "description": .string(
+                                    "Present in a 409 of type \(ProblemType.councilHasRecords.uri): how many records of "
+                                        + "each kind still name the council (kinds with none left out)."),
+                                "additionalProperties": Schema.integer(minimum: 1),
+                            ]
+                        ),
                     ],
                     required: ["type", "title", "status", "detail", "instance"],
                     description: "Problem details (RFC 9457), the body of every error.")

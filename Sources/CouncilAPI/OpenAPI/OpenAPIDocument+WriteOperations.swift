@@ -96,6 +96,24 @@ extension OpenAPIDocument {
                     the GSS code to change a council's id (otherwise 422 on id). \(writeRules)
                     """,
                 input: "CouncilInput", record: "Council", problems: [("409", Response.problem(councilIDTaken))]),
+            write(
+                "DELETE", "/v1/councils/{council}", id: "deleteCouncil", tag: "councils", summary: "Delete a council",
+                description: """
+                    Removes a council no decision, report, service improvement or annual letter names, with its \
+                    populations (for a council stored by mistake): 204, or 404 when there is no such council.
+                    """,
+                body: nil,
+                successes: [("204", ["description": "Deleted.", "headers": Response.headers(["XRequestId"])])],
+                problems: [
+                    (
+                        "409",
+                        Response.problem(
+                            """
+                            Records still name the council (type \(ProblemType.councilHasRecords.uri)); records counts \
+                            them by kind. Nothing was written.
+                            """)
+                    )
+                ]),
             upsert(
                 "POST", "/v1/councils/{council}/populations", id: "createPopulation", tag: "councils",
                 summary: "Store a council's population for a year",

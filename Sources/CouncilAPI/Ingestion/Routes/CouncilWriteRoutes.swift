@@ -3,7 +3,7 @@ import HTTPServer
 import JSON
 import Repositories
 
-/// `POST /v1/councils`, `PUT /v1/councils/{council}` and `POST /v1/councils/{council}/populations`.
+/// `POST /v1/councils`, `PUT` and `DELETE /v1/councils/{council}` and `POST /v1/councils/{council}/populations`.
 ///
 /// A council is stored by its GSS code (the official identity), so both POST and PUT create or
 /// replace. PUT's path names the council by its id or its GSS code; naming it by GSS code is how a
@@ -40,6 +40,35 @@ struct CouncilWriteRoutes {
                 try preconditions.check(RecordJSON.council) { try transaction.council(key) }
             }
         }
+    }
+
+    /// Removes a council no other record names, with its populations: for a council stored by
+    /// mistake. 404 first, then the preconditions, then 409 while records name it (RFC 9110
+    /// section 13.2.2: preconditions come before the method's own checks).
+    func delete(_ request: HTTPRequest) throws -> HTTPResponse {
+        try routes.writes.run(request) { scope in
+            let key = request.parameters["council"] ?? ""
+            let preconditions = WritePreconditions(request.headers)
+            return try scope.commit { transaction in
+                guard let council = try transaction.council(key) else {
+                    throw RecordResourceKey.notFound(
+                        "Council", "no council has the id or GSS code '\(key)'; GET /v1/councils lists them")
+                }
+                try preconditions.check(RecordJSON.council) { council }
+                let records = try transaction.records(ofCouncil: council.id)
+                guard records.isEmpty else { throw Self.hasRecords(council, records) }
+                try transaction.deleteCouncil(council.id)
+                return HTTPResponse(status: .noContent)
+            }
+        }
+    }
+
+    private static func hasRecords(_ council: Council, _ records: [(kind: String, count: Int)]) -> HTTPError {
+        let counts = records.map { "\($0.count) \($0.kind.replacingOccurrences(of: "_", with: " "))" }
+        return HTTPError(
+            .conflict, type: ProblemType.councilHasRecords.uri, title: ProblemType.councilHasRecords.title,
+            detail: "\(council.id) still has \(counts.joined(separator: ", ")); delete or move them first",
+            extensions: ["records": .object(JSONObject(records.map { ($0.kind, .int(Int64($0.count))) }))])
     }
 
     /// Upserts `council` in one transaction, after `precondition` (PUT's `If-Match`, checked

@@ -15,6 +15,7 @@ struct IngestionRoutes {
         let councils = CouncilWriteRoutes(routes: self)
         router.post("/v1/councils", headCheck: Self.json) { try councils.create($0) }
         router.put("/v1/councils/:council", headCheck: Self.json) { try councils.put($0) }
+        router.delete("/v1/councils/:council") { try councils.delete($0) }
         router.post("/v1/councils/:council/populations", headCheck: Self.json) { try councils.createPopulation($0) }
 
         let complaints = ComplaintWriteRoutes(routes: self)
