@@ -29,6 +29,11 @@ struct RecordResourceTests {
         let named = try api.send("PUT", resource.path, object: resource.body)
         #expect(named.status == 200, "\(named.text)")
         #expect(named.header("ETag") == tag)
+        var nulls = resource.body
+        for member in resource.pathMembers ?? [] { nulls[member.name] = .null }
+        let nulled = try api.send("PUT", resource.path, object: nulls)
+        #expect(nulled.status == 200, "null is absent: \(nulled.text)")
+        #expect(nulled.header("ETag") == tag)
         #expect(try api.get(resource.path).header("ETag") == tag)
     }
 
@@ -83,6 +88,11 @@ struct RecordResourceTests {
         #expect((records["complaints"] ?? 0) > 0)
         #expect(records.values.allSatisfy { $0 > 0 })
         #expect(try api.get("/v1/councils/knowsley").header("ETag") == tag)
+        // The preconditions come before the method's own check: a stale tag is a 412, not the 409.
+        let stale = try api.send(
+            "DELETE", "/v1/councils/knowsley", contentType: nil,
+            headers: [("If-Match", ConditionalWriteTests.staleTag)])
+        try expectProblem(stale, status: 412, type: "/problems/precondition-failed")
 
         #expect(try api.send("PUT", Resource.council.path, object: Resource.council.body).status == 201)
         let population = "/v1/councils/testshire/populations/2023"
@@ -91,6 +101,41 @@ struct RecordResourceTests {
         try expectProblem(try api.get(population), status: 404)
         #expect(try api.send("PUT", Resource.council.path, object: Resource.council.body).status == 201)
         try expectProblem(try api.get(population), status: 404)
+    }
+
+    @Test(
+        "an unclean report id is read at its clean id, but a write must name the clean id",
+        arguments: TestEngine.allCases)
+    func uncleanReportIDIsNotWritten(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
+        let body = Resource.report.body.merging(["id": nil])
+        let refused = try api.send("PUT", "/v1/reports/Knowsley%20Care%20Charges", object: body)
+        let problem = try expectProblem(refused, status: 404)
+        #expect((problem["detail"] as? String)?.contains("is not a report id") == true)
+        try expectProblem(try api.get(Resource.report.path), status: 404)
+        #expect(try api.send("PUT", Resource.report.path, object: body).status == 201)
+        #expect(try api.get("/v1/reports/Knowsley%20Care%20Charges").status == 200)
+        try expectProblem(
+            try api.send("DELETE", "/v1/reports/Knowsley%20Care%20Charges", contentType: nil), status: 404)
+    }
+
+    @Test(
+        "the write's ETag is the next GET's: a letter named by GSS code, an average of -0",
+        arguments: TestEngine.allCases)
+    func writeTagIsTheReadTag(engine: TestEngine) throws {
+        let api = try LiveAPI.writable(engine: engine)
+        let letter = try api.send(
+            "PUT", "/v1/councils/E08000011/annual-letters/2019-20",
+            object: WriteFixtures.annualLetter.merging(["council": "E08000011"]))
+        #expect(letter.status == 201, "\(letter.text)")
+        #expect(letter.header("Location") == Resource.annualLetter.path)
+        #expect(try api.get(Resource.annualLetter.path).header("ETag") == letter.header("ETag"))
+
+        let zero = try api.send("PUT", Resource.publishedAverage.path, json: #"{"value": -0.0}"#)
+        #expect(zero.status == 201, "\(zero.text)")
+        let shown = try api.get(Resource.publishedAverage.path)
+        #expect(shown.header("ETag") == zero.header("ETag"))
+        #expect(!shown.text.contains("-0"))
     }
 
     /// URLs whose last segments cannot be a key: each is a 404 that says what a key looks like.

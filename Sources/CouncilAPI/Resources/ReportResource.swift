@@ -5,15 +5,18 @@ import Repositories
 
 /// A published report, at `/v1/reports/{id}`.
 ///
-/// An id that breaks `ReportID`'s rule was stored before migration 0003 cleaned it: its URL
-/// addresses the record under the clean id, for reading and writing alike, so a link the API
-/// once gave out keeps working.
+/// An id that breaks `ReportID`'s rule was stored before migration 0003 cleaned it: reading its
+/// URL answers the record under the clean id, so a link the API once gave out keeps working. A
+/// write must name the clean id: a PUT to an unclean one would otherwise create a record that
+/// lives at another URL than the one written to.
 struct ReportResource: RecordResource {
     static let noun = "Report"
 
     func key(_ request: HTTPRequest, _ context: RouteContext) throws -> String {
         let text = RecordResourceKey.segment(request, "id")
-        guard let id = ReportID(parsing: ReportID.cleaned(text)) else {
+        if let id = ReportID(parsing: text) { return id.normalForm }
+        let isRead = request.method == .get || request.method == .head
+        guard isRead, let id = ReportID(parsing: ReportID.cleaned(text)) else {
             throw RecordResourceKey.notFound(Self.noun, "'\(text)' is not a report id: it \(ReportID.invalidMessage)")
         }
         return id.normalForm

@@ -21,6 +21,8 @@ enum PublishedAverageInput {
         }
         try reader.finish()
         guard let year, let type, let metric, let value else { throw InputErrors.unreadable("year") }
-        return PublishedAverage(year: year, councilType: type, metric: metric, value: value)
+        // -0.0 passes "not negative"; stored as 0 (SQLite keeps no sign on a zero), so it is 0 here
+        // too, or the write's answer (and ETag) would differ from the next read's.
+        return PublishedAverage(year: year, councilType: type, metric: metric, value: value == 0 ? 0 : value)
     }
 }

@@ -50,7 +50,8 @@ struct CouncilWriteRoutes {
             let key = request.parameters["council"] ?? ""
             let preconditions = WritePreconditions(request.headers)
             return try scope.commit { transaction in
-                guard let council = try transaction.council(key) else {
+                // A council id the API served before migration 0003 cleaned it names the clean one.
+                guard let council = try transaction.council(key) ?? transaction.council(CouncilID.cleaned(key)) else {
                     throw RecordResourceKey.notFound(
                         "Council", "no council has the id or GSS code '\(key)'; GET /v1/councils lists them")
                 }
