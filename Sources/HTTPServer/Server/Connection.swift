@@ -211,7 +211,8 @@ final class Connection: @unchecked Sendable {
         context.workers.submit { [self, request] in handle(request, startedAt: startedAt) }
     }
 
-    /// The request is complete: hand it to a worker. Reading goes on (up to the machine's
+    /// The request is complete: answer it here when the responder can without waiting, else hand
+    /// it to a worker. Reading goes on (up to the machine's
     /// read-ahead limit) while it runs.
     private func dispatch() {
         guard var current = exchange, var accumulator = current.body else { return }
@@ -228,10 +229,7 @@ final class Connection: @unchecked Sendable {
         let request = HTTPRequest(
             head: current.head, body: body, id: current.requestID, remoteAddress: remoteAddress)
         let startedAt = current.startedAt
-        if request.method.isSafe && context.responder.isNonBlocking(request.head) {
-            handle(request, startedAt: startedAt, onIOQueue: true)
-            return
-        }
+        if request.method.isSafe && answerInPlace(request, startedAt: startedAt) { return }
         context.pool(for: request.method).submit { [self] in handle(request, startedAt: startedAt) }
     }
 
