@@ -33,7 +33,8 @@ struct ETagMiddleware: HTTPMiddleware {
         if Self.recordRoutes.contains(route) {
             return try answerRecord(request, next: next)
         }
-        let revision = try revision()
+        // A request answered in place comes with the revision known without I/O (`ResponseCache`).
+        let revision = try RequestRevision.current ?? revision()
         return try RequestRevision.$current.withValue(revision) {
             try answer(request, tag: Self.tag(revision: revision, request: request), next: next)
         }

@@ -1,7 +1,8 @@
 /// The store revision a request's ETag was computed from, for the rest of that request.
 ///
 /// Read once per request (on PostgreSQL a round trip, since another instance may have written)
-/// by `ETagMiddleware`, and reused by the caches the handler consults (`StatisticsQueries`)
+/// by `ETagMiddleware`, or known without I/O and bound before the chain runs for a request
+/// answered on the I/O thread (`ResponseCache.inPlace`), and reused by the caches the handler consults (`StatisticsQueries`)
 /// instead of reading it again. Sound because revisions only grow: data read after this
 /// revision is at least as new, so nothing is ever cached or tagged as newer than it is.
 enum RequestRevision {
