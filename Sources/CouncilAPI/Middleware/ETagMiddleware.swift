@@ -89,10 +89,11 @@ struct ETagMiddleware: HTTPMiddleware {
 
     static func tag(revision: Int64, request: HTTPRequest) -> String {
         var hasher = SHA256()
-        hasher.update(Array(request.head.target.utf8))
-        hasher.update([0])
-        hasher.update(Array((request.headers["Accept"] ?? "").utf8))
-        let digest = Hex.encode(hasher.finalize()).prefix(16)
+        hasher.update(request.head.target.utf8)
+        hasher.update(CollectionOfOne(0))
+        hasher.update((request.headers["Accept"] ?? "").utf8)
+        // The first 16 hex digits: those of the digest's first 8 bytes.
+        let digest = Hex.encode(hasher.finalize().prefix(8))
         return "\"\(revision)-\(digest)\""
     }
 
