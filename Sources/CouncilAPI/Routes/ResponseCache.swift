@@ -52,6 +52,11 @@ final class ResponseCache: Sendable {
         self.byteLimit = byteLimit
     }
 
+    /// How many answers are kept and their bytes (bodies and keys), for tests of the bounds.
+    var usage: (entries: Int, bytes: Int) {
+        state.withLock { ($0.entries.count, $0.byteCount) }
+    }
+
     /// The answer kept for `request` at `revision`, if any.
     func response(for request: HTTPRequest, revision: Int64) -> HTTPResponse? {
         let key = Key(request)
