@@ -33,10 +33,15 @@ struct ETagMiddleware: HTTPMiddleware {
         if Self.recordRoutes.contains(route) {
             return try answerRecord(request, next: next)
         }
-        // A request answered in place comes with the revision known without I/O (`ResponseCache`).
+        // A request answered in place comes with its revision (known without I/O) and its tag
+        // (kept with the answer) bound already (`ResponseCache`).
+        if RequestRevision.current != nil, let tag = RequestRevision.tag {
+            return try answer(request, tag: tag, next: next)
+        }
         let revision = try RequestRevision.current ?? revision()
+        let tag = Self.tag(revision: revision, request: request)
         return try RequestRevision.$current.withValue(revision) {
-            try answer(request, tag: Self.tag(revision: revision, request: request), next: next)
+            try RequestRevision.$tag.withValue(tag) { try answer(request, tag: tag, next: next) }
         }
     }
 

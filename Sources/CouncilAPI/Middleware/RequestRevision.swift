@@ -7,4 +7,8 @@
 /// revision is at least as new, so nothing is ever cached or tagged as newer than it is.
 enum RequestRevision {
     @TaskLocal static var current: Int64?
+    /// The request's entity tag at `current` (`ETagMiddleware.tag`), bound with it: by
+    /// `ETagMiddleware`, which computed it, or by an in-place answer, which kept it with the answer
+    /// (a tag depends only on the revision, the target and `Accept`, which key a kept answer).
+    @TaskLocal static var tag: String?
 }

@@ -10,7 +10,8 @@ import Synchronization
 /// key is what the handler reads from a request: the target (path and query) and `Accept`. A kept
 /// answer is served only while the store's revision is known without I/O to be the one it was
 /// kept for (`DataStore.knownRevision`: SQLite with no commit by any process since); otherwise,
-/// and always on PostgreSQL, the request goes to a worker and the handler as before.
+/// and always on PostgreSQL, the request goes to a worker and the handler as before. The answer's
+/// entity tag is kept with it, since a tag depends on nothing but the revision and the key.
 ///
 /// Bounded: at most `capacity` answers and `byteLimit` bytes of bodies and keys in all. A new
 /// answer first retires those of older revisions (dead once the revision moved), then, when still
@@ -31,6 +32,8 @@ final class ResponseCache: Sendable {
     private struct Entry: Sendable {
         let revision: Int64
         let response: HTTPResponse
+        /// The request's entity tag at `revision`, so an answer in place does not hash it again.
+        let tag: String
         let byteCount: Int
     }
 
@@ -57,20 +60,21 @@ final class ResponseCache: Sendable {
         state.withLock { ($0.entries.count, $0.byteCount) }
     }
 
-    /// The answer kept for `request` at `revision`, if any.
-    func response(for request: HTTPRequest, revision: Int64) -> HTTPResponse? {
+    /// The answer kept for `request` at `revision`, with its entity tag, if any.
+    func response(for request: HTTPRequest, revision: Int64) -> (response: HTTPResponse, tag: String)? {
         let key = Key(request)
         return state.withLock { state in
             guard let entry = state.entries[key], entry.revision == revision else { return nil }
-            return entry.response
+            return (entry.response, entry.tag)
         }
     }
 
-    /// Keeps a 200 answer with a body of bytes, computed for `request` at `revision`.
-    func keep(_ response: HTTPResponse, for request: HTTPRequest, revision: Int64) {
+    /// Keeps a 200 answer with a body of bytes, computed for `request` at `revision`, where its
+    /// entity tag is `tag`.
+    func keep(_ response: HTTPResponse, for request: HTTPRequest, revision: Int64, tag: String) {
         guard response.status == .ok, case .bytes(let body) = response.body else { return }
         let key = Key(request)
-        let size = body.count + key.byteCount
+        let size = body.count + key.byteCount + tag.utf8.count
         guard size <= byteLimit / 16 else { return }
         state.withLock { state in
             if let kept = state.entries[key], kept.revision >= revision { return }
@@ -83,18 +87,21 @@ final class ResponseCache: Sendable {
             {
                 state.remove(first)
             }
-            state.entries[key] = Entry(revision: revision, response: response, byteCount: size)
+            state.entries[key] = Entry(revision: revision, response: response, tag: tag, byteCount: size)
             state.byteCount += size
         }
     }
 
     /// The handler wrapped so that its answers are kept, at the revision the request was answered
-    /// at (`RequestRevision`, read before the handler ran: the answer may be newer than that
-    /// revision, never older, so keeping it under that revision never serves stale data).
+    /// at and with its tag (`RequestRevision`, bound by `ETagMiddleware` before the handler ran:
+    /// the answer may be newer than that revision, never older, so keeping it under that revision
+    /// never serves stale data).
     func keeping(_ handler: @escaping Router.Handler) -> Router.Handler {
         { [self] request in
             let response = try handler(request)
-            if let revision = RequestRevision.current { keep(response, for: request, revision: revision) }
+            if let revision = RequestRevision.current, let tag = RequestRevision.tag {
+                keep(response, for: request, revision: revision, tag: tag)
+            }
             return response
         }
     }
@@ -104,10 +111,12 @@ final class ResponseCache: Sendable {
     /// ETag and its 304 are the ones a worker would give). Nil, deciding nothing, otherwise.
     func inPlace(revision knownRevision: @escaping @Sendable () -> Int64?) -> Router.InPlaceHandler {
         { [self] request, chain in
-            guard let revision = knownRevision(), let response = response(for: request, revision: revision) else {
+            guard let revision = knownRevision(), let kept = response(for: request, revision: revision) else {
                 return nil
             }
-            return try RequestRevision.$current.withValue(revision) { try chain { _ in response } }
+            return try RequestRevision.$current.withValue(revision) {
+                try RequestRevision.$tag.withValue(kept.tag) { try chain { _ in kept.response } }
+            }
         }
     }
 }
