@@ -16,7 +16,8 @@
 # Each table gives the median over the rounds of requests/s, p50 and p99, the socket errors and
 # non-2xx answers summed over the rounds (p99 "n/a" where wrk's histogram gave 0, which it does at
 # times under pipelining), and the peak RSS (VmHWM) read after the c1000 rounds
-# (the statistics rounds come last so they do not count in it); then council-api's figures over
+# (the statistics rounds come last so they do not count in it). Before each run the script waits
+# until every server is idle again. Then council-api's figures over
 # the peer's (and nginx's) and council-api's statistics throughput over its own /healthz.
 #
 # Usage: scripts/bench-http.sh [--quick]   (--quick: 3 s per wrk run instead of 10 s)
@@ -104,11 +105,36 @@ end
 request = function() return pipelined end
 LUA
 
+# cpu_ticks PID…: the CPU time (user + system, in clock ticks) the processes have used so far.
+cpu_ticks() {
+    local pid total=0 fields
+    for pid in "$@"; do
+        # Fields 14 and 15 of /proc/PID/stat, counted after the command name's closing parenthesis.
+        fields=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
+        total=$((total + $(echo "$fields" | awk '{ print $12 + $13 }')))
+    done
+    echo "$total"
+}
+
+# settle: waits (up to 30 s) until the servers are idle, using under 10% of a core over 200 ms, so
+# no server's run starts while another still works off the requests queued in its own last run
+# (a peer answering statistics in a second has dozens left when wrk stops).
+settle() {
+    local before after
+    for _ in $(seq 1 150); do
+        before=$(cpu_ticks "${LISTENER_PIDS[@]}")
+        sleep 0.2
+        after=$(cpu_ticks "${LISTENER_PIDS[@]}")
+        ((after - before <= 2)) && return
+    done
+}
+
 # run_wrk CONNECTIONS URL [wrk args…]: prints "requests/s p50_ms p99_ms socket_errors non_2xx".
 run_wrk() {
     local connections=$1 url=$2
     shift 2
     local out
+    settle
     out=$(wrk --latency -t "$threads" -c "$connections" -d "$duration" "$@" "$url" 2>&1)
     printf '### %s c%s %s\n%s\n' "$url" "$connections" "$*" "$out" >>"$wrk_log"
     echo "$out" | awk '

@@ -12,9 +12,12 @@ need_apt() {
     fi
 }
 
-# Builds the release binary and prints its path.
+# Builds the release binary and prints its path, under the build lock (SWIFT_BUILD_LOCK,
+# /tmp/swift-build.lock) when flock is there, as build_peer does, so it never runs beside another build.
 build_release() {
-    swift build -c release --product council-api >&2
+    local lock=()
+    command -v flock >/dev/null && lock=(flock -o "${SWIFT_BUILD_LOCK:-/tmp/swift-build.lock}")
+    "${lock[@]}" swift build -c release --product council-api >&2
     echo "$(swift build -c release --show-bin-path)/council-api"
 }
 

@@ -7,6 +7,9 @@ public enum Hex {
 
     /// Two lowercase hex digits per byte.
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        // Contiguous bytes (every digest) are read in place: a generic loop from another module
+        // is not specialised, and costs a witness call per byte.
+        if let encoded = bytes.withContiguousStorageIfAvailable(encode(buffer:)) { return encoded }
         var utf8: [UInt8] = []
         utf8.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
@@ -14,6 +17,18 @@ public enum Hex {
             utf8.append(digits[Int(byte & 0x0f)])
         }
         return String(decoding: utf8, as: UTF8.self)
+    }
+
+    private static func encode(buffer: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: buffer.count * 2) { out in
+            var index = 0
+            for byte in buffer {
+                out[index] = digits[Int(byte >> 4)]
+                out[index + 1] = digits[Int(byte & 0x0f)]
+                index += 2
+            }
+            return index
+        }
     }
 
     /// The bytes spelled by `text`, or nil when it has odd length or a non-hex character.

@@ -31,6 +31,11 @@ public struct DataStore: Sendable {
         try database.currentRevision()
     }
 
+    /// `revision()` when it is known without any I/O, else nil: on SQLite the revision last read,
+    /// while no commit by any process has become visible since (the WAL index says so); on
+    /// PostgreSQL never, since another instance may have written. For answering on an I/O thread.
+    public var knownRevision: Int64? { database.knownRevision }
+
     /// Counters for metrics.
     public var stats: DatabaseStats { database.databaseStats }
 

@@ -21,6 +21,18 @@ public protocol SQLDatabase: Sendable {
     /// The revision after the last committed write, by any process.
     func currentRevision() throws -> Int64
 
+    /// The revision `currentRevision()` would return, when it is known without any I/O (no
+    /// query, no round trip, no wait), or nil: then only `currentRevision()` can tell. A server
+    /// asks this on its I/O threads, to answer a request from memory without handing it to a
+    /// worker.
+    var knownRevision: Int64? { get }
+
     /// Counters for metrics.
     var databaseStats: DatabaseStats { get }
+}
+
+extension SQLDatabase {
+    /// Unknown: a database other processes write to without telling this one (PostgreSQL, where
+    /// another instance may have written) must be asked.
+    public var knownRevision: Int64? { nil }
 }

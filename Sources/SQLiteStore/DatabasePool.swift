@@ -26,6 +26,11 @@ public final class DatabasePool: Sendable {
     private let writer: ConnectionSlot
     private let readers: ReaderPool
     private let cachedRevision: Atomic<Int64>
+    /// The WAL index's header, watched so that `knownRevision` needs no query; nil when the file
+    /// is not in WAL mode or its `-shm` could not be mapped.
+    private let walIndex: WALIndexWatch?
+    /// The last revision read from the file, with the WAL-index header seen just before reading it.
+    private let lastRead = Mutex<RevisionRead?>(nil)
     private let committedWrites = Atomic<Int>(0)
     private let failedWrites = Atomic<Int>(0)
     private let writerWaitNanoseconds = Atomic<Int>(0)
@@ -48,6 +53,7 @@ public final class DatabasePool: Sendable {
             try connection.execute(sql: StoreRevision.createTable)
             return try StoreRevision.read(connection)
         }
+        let journalMode = try connection.scalar("PRAGMA journal_mode").stringValue?.lowercased()
         let readerConfiguration = configuration.readerConfiguration
         self.path = path
         self.configuration = configuration
@@ -56,6 +62,7 @@ public final class DatabasePool: Sendable {
             try Connection(path: path, configuration: readerConfiguration)
         }
         self.cachedRevision = Atomic(revision)
+        self.walIndex = journalMode == "wal" ? WALIndexWatch(databasePath: path) : nil
         self.temporaryDirectory = temporaryDirectory
         writerQueue.setSpecific(key: writerQueueKey.key, value: ())
     }
@@ -92,7 +99,25 @@ public final class DatabasePool: Sendable {
     /// process on the same file (`council-api import councils` against a running server). One
     /// indexed single-row read on a reader connection.
     public func storedRevision() throws -> Int64 {
-        try readers.withReader { try StoreRevision.read($0) }
+        let before = walIndex?.stamp()
+        let revision = try readers.withReader { try StoreRevision.read($0) }
+        if let before {
+            lastRead.withLock { $0 = RevisionRead(stamp: before, revision: revision) }
+        }
+        return revision
+    }
+
+    /// The revision stored in the file now, when that is known without reading the database: the
+    /// last one `storedRevision()` read, provided no commit (by this process or any other) has
+    /// become visible since; nil otherwise, and always when the file is not in WAL mode.
+    ///
+    /// Sound because the WAL-index header was seen before the revision was read: if it still
+    /// reads the same, nothing was committed after that moment, so the revision read then (at or
+    /// after it) is the one stored now. A commit in between leaves a header that never reads the
+    /// same again. Costs a read of shared memory and an uncontended lock, so an I/O thread may ask.
+    public var knownRevision: Int64? {
+        guard let walIndex, let now = walIndex.stamp() else { return nil }
+        return lastRead.withLock { read in read.flatMap { $0.stamp == now ? $0.revision : nil } }
     }
 
     /// Runs `body` on the writer connection inside `BEGIN IMMEDIATE … COMMIT`, bumping
@@ -177,4 +202,10 @@ public final class DatabasePool: Sendable {
 /// The key is immutable after creation and only used as an identity, hence `@unchecked`.
 private final class WriterQueueKey: @unchecked Sendable {
     let key = DispatchSpecificKey<Void>()
+}
+
+/// A revision read from the file and the WAL-index header seen just before the read.
+private struct RevisionRead: Sendable {
+    let stamp: WALIndexWatch.Stamp
+    let revision: Int64
 }

@@ -25,9 +25,15 @@ struct ETagMiddleware: HTTPMiddleware {
         else {
             return try next(request)
         }
-        let revision = try revision()
+        // A request answered in place comes with its revision (known without I/O) and its tag
+        // (kept with the answer) bound already (`ResponseCache`).
+        if RequestRevision.current != nil, let tag = RequestRevision.tag {
+            return try answer(request, tag: tag, next: next)
+        }
+        let revision = try RequestRevision.current ?? revision()
+        let tag = Self.tag(revision: revision, request: request)
         return try RequestRevision.$current.withValue(revision) {
-            try answer(request, tag: Self.tag(revision: revision, request: request), next: next)
+            try RequestRevision.$tag.withValue(tag) { try answer(request, tag: tag, next: next) }
         }
     }
 
@@ -68,10 +74,11 @@ struct ETagMiddleware: HTTPMiddleware {
 
     static func tag(revision: Int64, request: HTTPRequest) -> String {
         var hasher = SHA256()
-        hasher.update(Array(request.head.target.utf8))
-        hasher.update([0])
-        hasher.update(Array((request.headers["Accept"] ?? "").utf8))
-        let digest = Hex.encode(hasher.finalize()).prefix(16)
+        hasher.update(request.head.target.utf8)
+        hasher.update(CollectionOfOne(0))
+        hasher.update((request.headers["Accept"] ?? "").utf8)
+        // The first 16 hex digits: those of the digest's first 8 bytes.
+        let digest = Hex.encode(hasher.finalize().prefix(8))
         return "\"\(revision)-\(digest)\""
     }
 

@@ -9,6 +9,10 @@ import Statistics
 struct StatisticsRoutes {
     let context: RouteContext
     let queries: StatisticsQueries
+    /// Finished council statistics, answered on the I/O thread while the revision stands. A
+    /// council-year's answer is a few kilobytes (JSON or CSV); 1,024 of them cover every council
+    /// in a few years and both representations, in at most 8 MiB.
+    let overviews = ResponseCache(capacity: 1024, byteLimit: 8 << 20)
 
     init(context: RouteContext) {
         self.context = context
@@ -17,7 +21,10 @@ struct StatisticsRoutes {
     }
 
     func register(in router: inout Router) {
-        router.get("/v1/councils/:council/statistics") { try overview($0) }
+        router.get(
+            "/v1/councils/:council/statistics",
+            inPlace: overviews.inPlace { [store = context.store] in store.knownRevision },
+            handler: overviews.keeping { try overview($0) })
         router.get("/v1/councils/:council/statistics/history") { try history($0) }
         router.get("/v1/statistics") { try league($0) }
     }

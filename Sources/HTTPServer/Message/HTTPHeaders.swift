@@ -50,6 +50,8 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     /// ASCII case-insensitive equality without allocating (field names are tokens: ASCII only;
     /// a non-ASCII byte compares as itself). Every header look-up goes through here.
     static func sameName(_ a: String, _ b: String) -> Bool {
+        // Most names compared differ in length, which a native string knows without a scan.
+        guard a.utf8.count == b.utf8.count else { return false }
         var left = a.utf8.makeIterator()
         var right = b.utf8.makeIterator()
         while true {

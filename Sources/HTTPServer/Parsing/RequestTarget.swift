@@ -76,12 +76,21 @@ public struct RequestTarget: Hashable, Sendable {
         let questionMark = bytes.firstIndex(of: HTTPSyntax.question)
         let rawPath = bytes[bytes.startIndex..<(questionMark ?? bytes.endIndex)]
 
-        // rawPath starts with "/"; the empty segment before it is not a segment.
+        // rawPath starts with "/"; the empty segment before it is not a segment. Every piece
+        // between slashes is one, empty ones included (one loop: every request passes here).
         var decoded: [String] = []
-        for segment in rawPath.dropFirst().split(separator: HTTPSyntax.slash, omittingEmptySubsequences: false) {
-            decoded.append(try PercentDecoding.decode(segment, plusIsSpace: false, part: "A path segment"))
+        decoded.reserveCapacity(8)
+        var start = rawPath.startIndex + 1
+        while true {
+            let end = rawPath[start...].firstIndex(of: HTTPSyntax.slash) ?? rawPath.endIndex
+            decoded.append(try PercentDecoding.decode(rawPath[start..<end], plusIsSpace: false, part: "A path segment"))
+            guard end < rawPath.endIndex else { break }
+            start = end + 1
         }
-        let path = "/" + decoded.joined(separator: "/")
+        // Without escapes the decoded path is the path as sent.
+        let path =
+            rawPath.contains(HTTPSyntax.percent)
+            ? "/" + decoded.joined(separator: "/") : String(decoding: rawPath, as: UTF8.self)
         if decoded.last == "" { decoded.removeLast() }
 
         var query: [QueryItem] = []

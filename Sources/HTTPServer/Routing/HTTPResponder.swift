@@ -27,6 +27,13 @@ public protocol HTTPResponder: Sendable {
     /// most of the cost of a small request. A handler that blocks here stalls every connection
     /// sharing that I/O thread, so the default is false.
     func isNonBlocking(_ head: RequestHead) -> Bool
+
+    /// The answer to a complete request of a safe method when it can be given without waiting,
+    /// computed on the I/O thread that read the request; nil when it cannot (the answer would
+    /// need a query, a file, a lock held for long), and then `respond(to:)` runs on a worker as
+    /// for any request. Deciding must itself never wait. The default answers in place exactly
+    /// the requests `isNonBlocking` says never block.
+    func respondInPlace(to request: HTTPRequest) throws -> HTTPResponse?
 }
 
 extension HTTPResponder {
@@ -34,6 +41,9 @@ extension HTTPResponder {
     public func refusal(for head: RequestHead) -> HTTPError? { nil }
     public func headersForUnreadRequest(_ headers: HTTPHeaders) -> HTTPHeaders { HTTPHeaders() }
     public func isNonBlocking(_ head: RequestHead) -> Bool { false }
+    public func respondInPlace(to request: HTTPRequest) throws -> HTTPResponse? {
+        isNonBlocking(request.head) ? try respond(to: request) : nil
+    }
 }
 
 /// A step around the handler: CORS, authentication, metrics, ETags. Each gets the request and the

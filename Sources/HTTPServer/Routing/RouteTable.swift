@@ -12,6 +12,8 @@ struct RouteTable: Sendable {
         let headCheck: Router.HeadCheck?
         /// The handler never blocks: it may run on the I/O thread that read the request.
         let nonBlocking: Bool
+        /// Answers on the I/O thread when it can do so without waiting (see `Router.InPlaceHandler`).
+        let inPlace: Router.InPlaceHandler?
         let handler: Router.Handler
     }
 

@@ -8,6 +8,14 @@ public struct Router: HTTPResponder {
     public typealias Handler = @Sendable (HTTPRequest) throws -> HTTPResponse
     /// Throws the `HTTPError` for a head the route refuses whatever its body (see `refusal(for:)`).
     public typealias HeadCheck = @Sendable (RequestHead) throws -> Void
+    /// A route's answer on the I/O thread, for requests it can answer without waiting (a value
+    /// kept in memory) while its handler must wait for others (a query). Given the request, with
+    /// its route resolved, and `chain`, which runs the whole middleware chain around a handler,
+    /// it either calls `chain` with a handler that never waits and returns its answer, or returns
+    /// nil at once (before calling `chain`): the request then goes to a worker and the route's
+    /// handler, as any other. What it decides from, and the handler it passes, must never wait.
+    public typealias InPlaceHandler =
+        @Sendable (_ request: HTTPRequest, _ chain: (Handler) throws -> HTTPResponse) throws -> HTTPResponse?
 
     private var table = RouteTable()
     private var middleware: [any HTTPMiddleware] = []
@@ -24,16 +32,18 @@ public struct Router: HTTPResponder {
     /// `headCheck` refuses a head before its body is read (a media type the handler cannot read).
     /// `nonBlocking` says the handler, and every middleware on its way, never waits (no I/O, no
     /// lock held for long): see `HTTPResponder.isNonBlocking(_:)`.
+    /// `inPlace` answers, on the I/O thread, the requests of a safe method it can answer without
+    /// waiting (see `InPlaceHandler`); the others go to `handler` on a worker.
     /// Registering the same method and template again replaces the earlier handler.
     public mutating func add(
         _ method: HTTPMethod, _ template: String, bodyLimit: Int? = nil, headCheck: HeadCheck? = nil,
-        nonBlocking: Bool = false, handler: @escaping Handler
+        nonBlocking: Bool = false, inPlace: InPlaceHandler? = nil, handler: @escaping Handler
     ) {
         let parsed = RouteTemplate(template)
         table.insert(
             RouteTable.Route(
                 method: method, template: parsed, bodyLimit: bodyLimit, headCheck: headCheck,
-                nonBlocking: nonBlocking, handler: handler))
+                nonBlocking: nonBlocking, inPlace: inPlace, handler: handler))
         let description = RouteDescription(method: method, template: parsed.text)
         if !registered.contains(description) {
             registered.append(description)
@@ -41,9 +51,10 @@ public struct Router: HTTPResponder {
     }
 
     public mutating func get(
-        _ template: String, bodyLimit: Int? = nil, nonBlocking: Bool = false, handler: @escaping Handler
+        _ template: String, bodyLimit: Int? = nil, nonBlocking: Bool = false, inPlace: InPlaceHandler? = nil,
+        handler: @escaping Handler
     ) {
-        add(.get, template, bodyLimit: bodyLimit, nonBlocking: nonBlocking, handler: handler)
+        add(.get, template, bodyLimit: bodyLimit, nonBlocking: nonBlocking, inPlace: inPlace, handler: handler)
     }
 
     public mutating func post(
@@ -90,9 +101,7 @@ public struct Router: HTTPResponder {
         let terminal: Handler
         switch resolve(request.head) {
         case .matched(let route):
-            request.route = route.template.text
-            request.isRouteMatched = true
-            request.parameters = route.template.parameters(in: request.head.pathSegments)
+            request = Self.routed(request, to: route)
             if let refusal = request.headRefusal {
                 terminal = { _ in throw refusal }
             } else {
@@ -110,6 +119,27 @@ public struct Router: HTTPResponder {
             terminal = { _ in HTTPResponse(status: .noContent, headers: ["Allow": allowed]) }
         }
         return try run(request, from: middleware[...], terminal: terminal)
+    }
+
+    /// A route registered `nonBlocking` answers here whole; one with an `inPlace` handler answers
+    /// here when that handler can; every other request is left to `respond(to:)` on a worker.
+    public func respondInPlace(to request: HTTPRequest) throws -> HTTPResponse? {
+        guard case .matched(let route) = resolve(request.head), request.headRefusal == nil else { return nil }
+        let routed = Self.routed(request, to: route)
+        if route.nonBlocking {
+            return try run(routed, from: middleware[...], terminal: route.handler)
+        }
+        guard let inPlace = route.inPlace else { return nil }
+        return try inPlace(routed) { handler in try run(routed, from: middleware[...], terminal: handler) }
+    }
+
+    /// The request as the chain sees it once `route` matched it.
+    private static func routed(_ request: HTTPRequest, to route: RouteTable.Route) -> HTTPRequest {
+        var request = request
+        request.route = route.template.text
+        request.isRouteMatched = true
+        request.parameters = route.template.parameters(in: request.head.pathSegments)
+        return request
     }
 
     /// 404 and 405 as the router answers them, then what the middleware and the route's own

@@ -3,19 +3,41 @@ import Dispatch
 /// Turning a finished request into bytes on the wire: the handler on a worker, then the response
 /// queued on the connection's loop.
 extension Connection {
-    /// Runs on a worker thread, or on the connection's loop when the responder said the request
-    /// never blocks (`onIOQueue`).
-    func handle(_ request: HTTPRequest, startedAt: ContinuousClock.Instant, onIOQueue: Bool = false) {
-        let response: HTTPResponse
+    /// Runs on a worker thread.
+    func handle(_ request: HTTPRequest, startedAt: ContinuousClock.Instant) {
+        if let response = answer(request, { try context.responder.respond(to: request) }) {
+            deliver(response, to: request, startedAt: startedAt, onIOQueue: false)
+        }
+    }
+
+    /// On the loop: answers the request here when the responder can without waiting
+    /// (`HTTPResponder.respondInPlace`), sparing the hand-offs to a worker and back; false when
+    /// it cannot, and nothing was answered.
+    func answerInPlace(_ request: HTTPRequest, startedAt: ContinuousClock.Instant) -> Bool {
+        guard let response = answer(request, { try context.responder.respondInPlace(to: request) }) else {
+            return false
+        }
+        deliver(response, to: request, startedAt: startedAt, onIOQueue: true)
+        return true
+    }
+
+    /// What `body` answers, with a thrown error turned into its problem; nil when `body` declines.
+    private func answer(_ request: HTTPRequest, _ body: () throws -> HTTPResponse?) -> HTTPResponse? {
         do {
-            response = try context.responder.respond(to: request)
+            return try body()
         } catch let error as HTTPError {
-            response = .problem(error, instance: request.id)
+            return .problem(error, instance: request.id)
         } catch {
             context.logger.event(
                 "error", "handler failed", ["error": String(describing: error), "request_id": request.id])
-            response = .problem(.internalFailure, instance: request.id)
+            return .problem(.internalFailure, instance: request.id)
         }
+    }
+
+    /// Queues `response` on the loop (where `onIOQueue` says it runs already) and logs the access.
+    private func deliver(
+        _ response: HTTPResponse, to request: HTTPRequest, startedAt: ContinuousClock.Instant, onIOQueue: Bool
+    ) {
         let bodiless = ResponseHead.forbidsBody(response.status) || request.method == .head
         if case .stream(let produce) = response.body, !bodiless {
             if onIOQueue {

@@ -146,7 +146,9 @@ final class Connection: @unchecked Sendable {
     }
 
     private func begin(_ head: RequestHead, at now: MonotonicInstant) {
-        let limit = max(0, context.responder.bodyLimit(for: head) ?? configuration.maxBodyBytes)
+        // A request without a body needs no limit, and the route lookup that finds it is not free.
+        let bodiless = head.framing == BodyFraming.none
+        let limit = bodiless ? 0 : max(0, context.responder.bodyLimit(for: head) ?? configuration.maxBodyBytes)
         exchange = Exchange(
             head: head,
             requestID: RequestID.choose(clientValue: head.headers["X-Request-Id"]),
@@ -154,7 +156,7 @@ final class Connection: @unchecked Sendable {
             body: BodyAccumulator(
                 limit: limit, memoryThreshold: configuration.inMemoryBodyThreshold,
                 temporaryDirectory: configuration.temporaryDirectory, budget: context.spoolBudget))
-        if case .none = head.framing { return }
+        if bodiless { return }
         // Whatever the head alone decides (401/403, 404/405, 415, then 413 on Content-Length) is
         // answered before a byte of the body is read or spooled, and before the client is told
         // to send it.
@@ -211,7 +213,8 @@ final class Connection: @unchecked Sendable {
         context.workers.submit { [self, request] in handle(request, startedAt: startedAt) }
     }
 
-    /// The request is complete: hand it to a worker. Reading goes on (up to the machine's
+    /// The request is complete: answer it here when the responder can without waiting, else hand
+    /// it to a worker. Reading goes on (up to the machine's
     /// read-ahead limit) while it runs.
     private func dispatch() {
         guard var current = exchange, var accumulator = current.body else { return }
@@ -228,10 +231,7 @@ final class Connection: @unchecked Sendable {
         let request = HTTPRequest(
             head: current.head, body: body, id: current.requestID, remoteAddress: remoteAddress)
         let startedAt = current.startedAt
-        if request.method.isSafe && context.responder.isNonBlocking(request.head) {
-            handle(request, startedAt: startedAt, onIOQueue: true)
-            return
-        }
+        if request.method.isSafe && answerInPlace(request, startedAt: startedAt) { return }
         context.pool(for: request.method).submit { [self] in handle(request, startedAt: startedAt) }
     }
 

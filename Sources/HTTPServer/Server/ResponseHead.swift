@@ -68,11 +68,17 @@ enum ResponseHead {
     private static let nosniff = Array("X-Content-Type-Options: nosniff\r\n".utf8)
 
     private static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
-        out.append(contentsOf: name.utf8)
+        appendUTF8(name, to: &out)
         out.append(UInt8(ascii: ":"))
         out.append(UInt8(ascii: " "))
-        out.append(contentsOf: value.utf8)
+        appendUTF8(value, to: &out)
         out.append(contentsOf: crlf)
+    }
+
+    /// A string's bytes copied at once from its storage, not byte by byte through its UTF8View.
+    private static func appendUTF8(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     private static func appendLength(_ length: Int, to out: inout [UInt8]) {
