@@ -50,6 +50,14 @@ protocol RecordResource: Sendable {
     func location(_ key: Key) -> String
 }
 
+extension RecordResource {
+    /// The answer to a write that stored `record` (`WriteAnswer.stored`): its JSON and ETag, and
+    /// its own URL in `Location` when it is new. Every write of a record, PUT or POST, answers so.
+    func stored(_ record: Record, _ outcome: UpsertOutcome) -> HTTPResponse {
+        WriteAnswer.stored(json(record), outcome, location: location(key(of: record)))
+    }
+}
+
 /// The 404 of a path segment that cannot be a key, shared by the resources' `key` functions.
 enum RecordResourceKey {
     static func notFound(_ noun: String, _ detail: String) -> HTTPError {

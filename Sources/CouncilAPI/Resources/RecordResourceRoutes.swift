@@ -32,8 +32,7 @@ struct RecordResourceRoutes<Resource: RecordResource> {
             let preconditions = WritePreconditions(request.headers)
             return try scope.commit { transaction in
                 try preconditions.check(resource.json) { try resource.fetch(key, in: transaction) }
-                let outcome = try resource.upsert(record, in: transaction)
-                return WriteAnswer.stored(resource.json(record), outcome, location: resource.location(key))
+                return resource.stored(record, try resource.upsert(record, in: transaction))
             }
         }
     }

@@ -21,18 +21,12 @@ public protocol HTTPResponder: Sendable {
     /// failure.
     func headersForUnreadRequest(_ headers: HTTPHeaders) -> HTTPHeaders
 
-    /// Whether the answer to this head is computed without ever waiting (no database, no file,
-    /// no lock held for long): a fixed body, a value in memory. Such a request is answered on the
-    /// I/O thread that read it, sparing two thread hand-offs (to a worker and back), which are
-    /// most of the cost of a small request. A handler that blocks here stalls every connection
-    /// sharing that I/O thread, so the default is false.
-    func isNonBlocking(_ head: RequestHead) -> Bool
-
     /// The answer to a complete request of a safe method when it can be given without waiting,
     /// computed on the I/O thread that read the request; nil when it cannot (the answer would
     /// need a query, a file, a lock held for long), and then `respond(to:)` runs on a worker as
-    /// for any request. Deciding must itself never wait. The default answers in place exactly
-    /// the requests `isNonBlocking` says never block.
+    /// for any request. Deciding must itself never wait. Answering on the I/O thread spares two
+    /// thread hand-offs (to a worker and back), most of the cost of a small request; a handler
+    /// that blocks here stalls every connection sharing that thread, so the default is nil.
     func respondInPlace(to request: HTTPRequest) throws -> HTTPResponse?
 }
 
@@ -40,10 +34,7 @@ extension HTTPResponder {
     public func bodyLimit(for head: RequestHead) -> Int? { nil }
     public func refusal(for head: RequestHead) -> HTTPError? { nil }
     public func headersForUnreadRequest(_ headers: HTTPHeaders) -> HTTPHeaders { HTTPHeaders() }
-    public func isNonBlocking(_ head: RequestHead) -> Bool { false }
-    public func respondInPlace(to request: HTTPRequest) throws -> HTTPResponse? {
-        isNonBlocking(request.head) ? try respond(to: request) : nil
-    }
+    public func respondInPlace(to request: HTTPRequest) throws -> HTTPResponse? { nil }
 }
 
 /// A step around the handler: CORS, authentication, metrics, ETags. Each gets the request and the

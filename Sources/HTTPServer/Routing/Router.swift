@@ -31,7 +31,7 @@ public struct Router: HTTPResponder {
     /// into `request.parameters`). `bodyLimit` overrides the server's default for this route;
     /// `headCheck` refuses a head before its body is read (a media type the handler cannot read).
     /// `nonBlocking` says the handler, and every middleware on its way, never waits (no I/O, no
-    /// lock held for long): see `HTTPResponder.isNonBlocking(_:)`.
+    /// lock held for long): see `HTTPResponder.respondInPlace(to:)`.
     /// `inPlace` answers, on the I/O thread, the requests of a safe method it can answer without
     /// waiting (see `InPlaceHandler`); the others go to `handler` on a worker.
     /// Registering the same method and template again replaces the earlier handler.
@@ -181,13 +181,6 @@ public struct Router: HTTPResponder {
         HTTPError(
             .methodNotAllowed, detail: "The method \(head.method) is not allowed here; see the Allow header.",
             headers: ["Allow": allowed])
-    }
-
-    public func isNonBlocking(_ head: RequestHead) -> Bool {
-        if case .matched(let route) = resolve(head) {
-            return route.nonBlocking
-        }
-        return false
     }
 
     public func bodyLimit(for head: RequestHead) -> Int? {

@@ -24,10 +24,7 @@ struct ComplaintWriteRoutes {
                         errors: [FieldError(field: "reference", message: "is already on record with other content")],
                         headers: ["Location": ComplaintResource().location(complaint.reference)])
                 }
-                let outcome = try transaction.upsert(complaint)
-                return WriteAnswer.stored(
-                    RecordJSON.complaint(complaint), outcome,
-                    location: ComplaintResource().location(complaint.reference))
+                return ComplaintResource().stored(complaint, try transaction.upsert(complaint))
             }
         }
     }

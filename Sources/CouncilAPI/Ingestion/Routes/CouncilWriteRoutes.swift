@@ -93,10 +93,7 @@ struct CouncilWriteRoutes {
                 try PopulationInput.decode(.json(object), councilID: council.id)
             }
             return try scope.commit { transaction in
-                let outcome = try transaction.upsert(population)
-                return WriteAnswer.stored(
-                    RecordJSON.population(population), outcome,
-                    location: PopulationResource().location(PopulationResource().key(of: population)))
+                return PopulationResource().stored(population, try transaction.upsert(population))
             }
         }
     }

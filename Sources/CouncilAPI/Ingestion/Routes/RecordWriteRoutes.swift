@@ -16,9 +16,7 @@ struct RecordWriteRoutes {
             let object = try JSONBody.object(request)
             let report = try WriteAnswer.validated { try ReportInput.decode(.json(object), in: routes.inputContext) }
             return try scope.commit { transaction in
-                let outcome = try transaction.upsert(report)
-                return WriteAnswer.stored(
-                    RecordJSON.report(report), outcome, location: ReportResource().location(report.id))
+                return ReportResource().stored(report, try transaction.upsert(report))
             }
         }
     }
@@ -30,10 +28,7 @@ struct RecordWriteRoutes {
                 try ServiceImprovementInput.decode(.json(object), in: routes.inputContext)
             }
             return try scope.commit { transaction in
-                let outcome = try transaction.upsert(improvement)
-                return WriteAnswer.stored(
-                    RecordJSON.serviceImprovement(improvement), outcome,
-                    location: ServiceImprovementResource().location(improvement.reference))
+                return ServiceImprovementResource().stored(improvement, try transaction.upsert(improvement))
             }
         }
     }
@@ -45,10 +40,7 @@ struct RecordWriteRoutes {
                 try AnnualLetterInput.decode(.json(object), in: routes.inputContext)
             }
             return try scope.commit { transaction in
-                let outcome = try transaction.upsert(letter)
-                return WriteAnswer.stored(
-                    RecordJSON.annualLetter(letter), outcome,
-                    location: AnnualLetterResource().location(AnnualLetterResource().key(of: letter)))
+                return AnnualLetterResource().stored(letter, try transaction.upsert(letter))
             }
         }
     }
@@ -58,10 +50,7 @@ struct RecordWriteRoutes {
             let object = try JSONBody.object(request)
             let average = try WriteAnswer.validated { try PublishedAverageInput.decode(.json(object)) }
             return try scope.commit { transaction in
-                let outcome = try transaction.upsert(average)
-                return WriteAnswer.stored(
-                    RecordJSON.publishedAverage(average), outcome,
-                    location: PublishedAverageResource().location(PublishedAverageResource().key(of: average)))
+                return PublishedAverageResource().stored(average, try transaction.upsert(average))
             }
         }
     }
